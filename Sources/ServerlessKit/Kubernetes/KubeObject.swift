@@ -1,0 +1,48 @@
+/// One Kubernetes object, from a live cluster or a manifest file, as the rest of the program reads it.
+public struct KubeObject: Sendable {
+    public var apiVersion: String
+    public var kind: String
+    public var namespace: String?
+    public var name: String
+    /// The whole object as parsed.
+    public var body: Value
+    /// Where it came from: a manifest file and the line its document starts on; `nil` for live objects.
+    public var location: SourceLocation?
+
+    public init(apiVersion: String, kind: String, namespace: String?, name: String, body: Value,
+                location: SourceLocation? = nil) {
+        self.apiVersion = apiVersion
+        self.kind = kind
+        self.namespace = namespace
+        self.name = name
+        self.body = body
+        self.location = location
+    }
+
+    /// `apps` for `apps/v1`, `""` for the core group (`v1`).
+    public var group: String {
+        guard let slash = apiVersion.firstIndex(of: "/") else { return "" }
+        return String(apiVersion[..<slash])
+    }
+
+    public var labels: [String: String] { body["metadata"]["labels"].stringMap }
+    public var annotations: [String: String] { body["metadata"]["annotations"].stringMap }
+}
+
+public struct SourceLocation: Sendable, Equatable, Hashable {
+    public var file: String
+    public var line: Int
+
+    public init(file: String, line: Int) {
+        self.file = file
+        self.line = line
+    }
+}
+
+extension Value {
+    var stringMap: [String: String] {
+        var map: [String: String] = [:]
+        for (key, value) in members { map[key] = value.string }
+        return map
+    }
+}
