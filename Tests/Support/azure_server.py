@@ -12,6 +12,7 @@ Path layout (one port serves everything):
       GET    /__admin/log           the request log as a JSON array      DELETE clears it
       GET    /__admin/faults        active faults   PUT replaces them (JSON list)   DELETE clears
       GET    /__admin/hubs          configured hubs  PUT /__admin/hubs/{name} adds or replaces one
+      PUT    /__admin/blobs/{account}/{container}   bulk fixtures: JSON [{"name", "body", "metadata"}]
       POST   /__admin/reset         forget all containers, blobs and the log
   anything else                     Event Hubs runtime REST on the namespace root:
       GET /{hub}?api-version=...                                   Atom entry, EventHubDescription
@@ -613,14 +614,31 @@ class Handler(http.server.BaseHTTPRequestHandler):
                 with s.hubs_lock:
                     s.hubs[hub.name.lower()] = hub
                 return self.admin_json(200, hub.to_json())
+            if what == "blobs" and self.command in ("PUT", "POST") and len(parts) == 3:
+                return self.admin_put_blobs(urllib.parse.unquote(parts[1]), urllib.parse.unquote(parts[2]))
             if what == "reset" and self.command == "POST":
                 with s.store.lock:
                     s.store.accounts = {name: {} for name in s.keys}
                 s.log.clear()
                 return self.admin_json(200, {"reset": True})
-        except (ValueError, KeyError, TypeError) as error:
+        except (ValueError, KeyError, TypeError, store.StorageError) as error:
             return self.admin_json(400, {"error": str(error)})
         return self.admin_json(404, {"error": "unknown admin endpoint %s %s" % (self.command, self.raw_path)})
+
+    def admin_put_blobs(self, account, container):
+        """Bulk fixtures without per-blob requests: [{"name", "body", "metadata"}], container created."""
+        s = self.settings.store
+        items = json.loads(self.body or b"[]")
+        with s.lock:
+            if account not in s.accounts:
+                return self.admin_json(404, {"error": "unknown account %s" % account})
+            if container not in s.accounts[account]:
+                s.create_container(account, container, {})
+            blobs = s.accounts[account][container].blobs
+            for item in items:
+                blobs[item["name"]] = store.Blob(item.get("body", "").encode("utf-8"), dict(item.get("metadata", {})),
+                                                 item.get("content_type"))
+        return self.admin_json(200, {"written": len(items)})
 
     def admin_json(self, status, obj):
         if self.settings.verbose:
