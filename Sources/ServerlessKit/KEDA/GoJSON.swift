@@ -2,7 +2,7 @@
 /// decodes checkpoints (and typed metadata integers) into: the same syntax errors, the same
 /// type errors, case-insensitive keys with an exact match preferred, last duplicate wins,
 /// unknown keys ignored, `null` leaves a value untouched.
-enum GoJSON {
+public enum GoJSON {
     /// A Go struct type as `encoding/json` sees it.
     struct StructType: Sendable {
         /// `reflect.Type.String()`, used in "Go value of type ..." (`azure.Checkpoint`).
@@ -39,11 +39,11 @@ enum GoJSON {
     }
 
     /// The first error `Unmarshal` returns: syntax errors for the whole input win over type errors.
-    enum Failure: Error, Equatable, Sendable {
+    public enum Failure: Error, Equatable, Sendable {
         case syntax(String)
         case type(String)
 
-        var message: String {
+        public var message: String {
             switch self {
             case .syntax(let text), .type(let text): text
             }

@@ -1,11 +1,11 @@
 /// Go `strconv.ParseInt(s, 10, 64)`: optional sign, decimal digits only, int64 range.
-enum GoParseInt {
-    enum Failure: Error, Equatable, Sendable {
+public enum GoParseInt {
+    public enum Failure: Error, Equatable, Sendable {
         case syntax(String)
         case range(String)
 
         /// Go's `*strconv.NumError` text.
-        var message: String {
+        public var message: String {
             switch self {
             case .syntax(let s): "strconv.ParseInt: parsing \(GoText.quote(s)): invalid syntax"
             case .range(let s): "strconv.ParseInt: parsing \(GoText.quote(s)): value out of range"

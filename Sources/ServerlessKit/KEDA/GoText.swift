@@ -125,3 +125,38 @@ enum GoText {
         return String(repeating: "0", count: max(0, width - digits.count)) + digits
     }
 }
+
+/// Byte-wise string operations, as Go does them (Swift's `Character` view would merge a separator
+/// with a following combining mark).
+extension GoText {
+    static func split(_ text: String, on separator: UInt8) -> [String] {
+        Array(text.utf8).split(separator: separator, omittingEmptySubsequences: false)
+            .map { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// `strings.Cut(s, sep)` for a one-byte separator.
+    static func cut(_ text: String, at separator: UInt8) -> (before: String, after: String)? {
+        let bytes = Array(text.utf8)
+        guard let i = bytes.firstIndex(of: separator) else { return nil }
+        return (String(decoding: bytes[..<i], as: UTF8.self), String(decoding: bytes[(i + 1)...], as: UTF8.self))
+    }
+
+    static func hasPrefix(_ text: String, _ prefix: String) -> Bool { text.utf8.starts(with: prefix.utf8) }
+
+    static func hasSuffix(_ text: String, _ suffix: String) -> Bool { text.utf8.reversed().starts(with: suffix.utf8.reversed()) }
+
+    static func contains(_ text: String, _ part: String) -> Bool {
+        let t = Array(text.utf8), p = Array(part.utf8)
+        guard !p.isEmpty else { return true }
+        guard t.count >= p.count else { return false }
+        return (0...(t.count - p.count)).contains { t[$0..<($0 + p.count)].elementsEqual(p) }
+    }
+
+    static func trimPrefix(_ text: String, _ prefix: String) -> String {
+        hasPrefix(text, prefix) ? String(decoding: Array(text.utf8).dropFirst(prefix.utf8.count), as: UTF8.self) : text
+    }
+
+    static func trimSuffix(_ text: String, _ suffix: String) -> String {
+        hasSuffix(text, suffix) ? String(decoding: Array(text.utf8).dropLast(suffix.utf8.count), as: UTF8.self) : text
+    }
+}

@@ -1,13 +1,13 @@
 /// The failures Go's `url.Parse` reports for a checkpoint blob path. KEDA runs the azureFunction,
 /// blobMetadata and dapr paths through it and fails the partition when it does not parse.
-struct GoURLParseFailure: Error, Equatable, Sendable {
+public struct GoURLParseFailure: Error, Equatable, Sendable {
     /// The input, as given to `url.Parse`.
-    let url: String
+    public let url: String
     /// The inner error (`net/url: invalid control character in URL`, `invalid URL escape "%zz"`, ...).
-    let reason: String
+    public let reason: String
 
     /// `*url.Error`'s text: `parse "<url>": <reason>`.
-    var message: String { "parse \(GoText.quote(url)): \(reason)" }
+    public var message: String { "parse \(GoText.quote(url)): \(reason)" }
 }
 
 enum GoURLParse {
