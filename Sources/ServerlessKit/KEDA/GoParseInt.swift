@@ -22,16 +22,12 @@ public enum GoParseInt {
         }
         guard !bytes.isEmpty else { return .failure(.syntax(text)) }
         var magnitude: UInt64 = 0
-        var overflowed = false
         for byte in bytes {
-            guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else {
-                // Go reports an overflow as soon as it happens, before seeing a later bad digit.
-                return .failure(overflowed ? .range(text) : .syntax(text))
-            }
-            if overflowed { continue }
+            guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { return .failure(.syntax(text)) }
+            // Go reports an overflow as soon as it happens, before seeing a later bad digit.
             let (times, o1) = magnitude.multipliedReportingOverflow(by: 10)
             let (sum, o2) = times.addingReportingOverflow(UInt64(byte - UInt8(ascii: "0")))
-            if o1 || o2 { overflowed = true; return .failure(.range(text)) }
+            if o1 || o2 { return .failure(.range(text)) }
             magnitude = sum
         }
         let limit = UInt64(Int64.max) + (negative ? 1 : 0)
