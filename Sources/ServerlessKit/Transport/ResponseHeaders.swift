@@ -6,7 +6,7 @@ struct ResponseHeaders {
 
     mutating func consume(line raw: String) {
         var line = Substring(raw)
-        while let last = line.last, last == "\r" || last == "\n" { line.removeLast() }
+        while let last = line.last, last.isNewline { line.removeLast() }  // "\r\n" is one Character
         if line.hasPrefix("HTTP/") {
             fields = []
         } else if line.isEmpty {
