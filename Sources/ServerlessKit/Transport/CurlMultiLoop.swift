@@ -40,8 +40,7 @@ final class CurlMultiLoop: @unchecked Sendable {
             return
         }
         waiting.append(transfer)
-        lock.unlock()
-        curl_multi_wakeup(multi)
+        wakeLocked()
     }
 
     /// Stops a transfer wherever it is; safe before `start` and after completion.
@@ -55,16 +54,21 @@ final class CurlMultiLoop: @unchecked Sendable {
             return
         }
         cancelled.append(transfer)
-        lock.unlock()
-        curl_multi_wakeup(multi)
+        wakeLocked()
     }
 
     /// Ends the thread; transfers still queued or running complete as cancelled.
     func shutdown() {
         lock.lock()
         stopping = true
-        lock.unlock()
+        wakeLocked()
+    }
+
+    /// Wakes the loop, then unlocks. Waking under the lock means the loop, which frees the multi
+    /// handle only after seeing `stopping` under the same lock, cannot free it mid-call.
+    private func wakeLocked() {
         curl_multi_wakeup(multi)
+        lock.unlock()
     }
 
     private func run() {

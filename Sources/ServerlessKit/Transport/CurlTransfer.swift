@@ -35,7 +35,8 @@ final class CurlTransfer: @unchecked Sendable {
     private var continuation: CheckedContinuation<Outcome, Never>?
     private var pendingOutcome: Outcome?
 
-    init(request: HTTPRequest, options: TransportOptions) throws {
+    /// `systemCAFile`: `SSL_CERT_FILE`, read once by the transport.
+    init(request: HTTPRequest, options: TransportOptions, systemCAFile: String? = nil) throws {
         guard CurlGlobal.ensureInitialized(), let easy = curl_easy_init() else {
             throw SetupFailure(reason: .invalidOptions(detail: "libcurl could not be initialised"))
         }
@@ -43,7 +44,7 @@ final class CurlTransfer: @unchecked Sendable {
         maxResponseBytes = options.maxResponseBytes
         errorBuffer.initialize(repeating: 0, count: Int(CURL_ERROR_SIZE) + 1)
         do {
-            try configure(request: request, options: options)
+            try configure(request: request, options: options, systemCAFile: systemCAFile)
         } catch {
             release()
             throw error
@@ -57,7 +58,15 @@ final class CurlTransfer: @unchecked Sendable {
 
     // MARK: setup
 
-    private func configure(request: HTTPRequest, options: TransportOptions) throws {
+    private func configure(request: HTTPRequest, options: TransportOptions, systemCAFile: String?) throws {
+        // A line break in a header would let a value (say, a token read from a file with its
+        // trailing newline) start a header of its own.
+        if let bad = request.headers.first(where: { header in
+            (header.name + header.value).contains { $0 == "\r" || $0 == "\n" || $0 == "\0" } || header.name.isEmpty
+                || header.name.contains(":")
+        }) {
+            throw SetupFailure(reason: .invalidHeader(name: String(bad.name.prefix { $0 != "\r" && $0 != "\n" && $0 != ":" })))
+        }
         var url = request.url
         var headers = request.headers
         if let serverName = options.tls.serverName, let route = ServerNameRoute(url: url, serverName: serverName) {
@@ -112,7 +121,7 @@ final class CurlTransfer: @unchecked Sendable {
         try check(ccurl_setopt_off(easy, CURLOPT_MAXFILESIZE_LARGE, curl_off_t(options.maxResponseBytes)))
 
         if let proxy = options.proxy { try set(CURLOPT_PROXY, proxy) }
-        try configureTLS(options.tls)
+        try configureTLS(options.tls, systemCAFile: systemCAFile)
 
         let me = Unmanaged.passUnretained(self).toOpaque()
         try check(ccurl_setopt_write(easy, curlWrite))
@@ -121,7 +130,7 @@ final class CurlTransfer: @unchecked Sendable {
         try set(CURLOPT_HEADERDATA, pointer: me)
     }
 
-    private func configureTLS(_ tls: TLSOptions) throws {
+    private func configureTLS(_ tls: TLSOptions, systemCAFile: String?) throws {
         if !tls.verify {
             try set(CURLOPT_SSL_VERIFYPEER, 0)
             try set(CURLOPT_SSL_VERIFYHOST, 0)
@@ -136,7 +145,7 @@ final class CurlTransfer: @unchecked Sendable {
         } else if let file = tls.caFile {
             try set(CURLOPT_CAINFO, file)
             try set(CURLOPT_CAPATH, pointer: nil)
-        } else if let file = ProcessInfo.processInfo.environment["SSL_CERT_FILE"], !file.isEmpty {
+        } else if let file = systemCAFile, !file.isEmpty {
             try set(CURLOPT_CAINFO, file)
         }
         if let pem = tls.clientCertificatePEM {

@@ -7,13 +7,16 @@ public final class CurlTransport: HTTPClient {
     public let options: TransportOptions
     private let loop: CurlMultiLoop
     private let schedule: RetrySchedule
+    /// `SSL_CERT_FILE`: the system bundle's stand-in when no CA is configured.
+    private let systemCAFile: String?
 
     public convenience init(options: TransportOptions) throws {
-        try self.init(options: options, schedule: RetrySchedule(policy: options.retry))
+        try self.init(options: options, schedule: RetrySchedule(policy: options.retry),
+                      environment: ProcessInfo.processInfo.environment)
     }
 
-    /// Tests pass a schedule with fixed jitter.
-    init(options: TransportOptions, schedule: RetrySchedule) throws {
+    /// Tests pass a schedule with fixed jitter and their own environment.
+    init(options: TransportOptions, schedule: RetrySchedule, environment: [String: String]) throws {
         guard options.maxConcurrentRequests >= 1 else {
             throw TransportError(method: "-", url: "-", reason: .invalidOptions(detail: "maxConcurrentRequests must be at least 1"))
         }
@@ -22,6 +25,7 @@ public final class CurlTransport: HTTPClient {
         }
         self.options = options
         self.schedule = schedule
+        systemCAFile = environment["SSL_CERT_FILE"]
         do {
             loop = try CurlMultiLoop(maxActive: options.maxConcurrentRequests)
         } catch let failure as CurlTransfer.SetupFailure {
@@ -70,7 +74,7 @@ public final class CurlTransport: HTTPClient {
     private func attempt(_ request: HTTPRequest) async throws -> AttemptResult {
         let transfer: CurlTransfer
         do {
-            transfer = try CurlTransfer(request: request, options: options)
+            transfer = try CurlTransfer(request: request, options: options, systemCAFile: systemCAFile)
         } catch let failure as CurlTransfer.SetupFailure {
             return .failed(failure.reason)
         }

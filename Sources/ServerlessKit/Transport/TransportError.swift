@@ -18,6 +18,8 @@ public struct TransportError: UserFacingError, Equatable {
         case responseTooLarge(limit: Int)
         case truncatedBody(detail: String)
         case invalidURL
+        /// A header name or value with a line break, or a name that is empty or holds a colon.
+        case invalidHeader(name: String)
         case invalidOptions(detail: String)
         case other(code: Int, detail: String)
     }
@@ -38,7 +40,7 @@ public struct TransportError: UserFacingError, Equatable {
 
     public var category: FailureCategory {
         switch reason {
-        case .invalidURL, .invalidOptions, .clientCertificateUnusable: .input
+        case .invalidURL, .invalidHeader, .invalidOptions, .clientCertificateUnusable: .input
         default: .remote
         }
     }
@@ -77,6 +79,7 @@ extension TransportError.Reason {
         case .responseTooLarge(let limit): "response larger than the \(Self.sizeText(limit)) cap"
         case .truncatedBody(let detail): "response body truncated (\(detail))"
         case .invalidURL: "not a valid http(s) URL"
+        case .invalidHeader(let name): "header \(name.isEmpty ? "with no name" : "'\(name)'") has a line break or a bad name; its value was not sent"
         case .invalidOptions(let detail): "bad transport settings: \(detail)"
         case .other(let code, let detail): "transfer failed (curl \(code): \(detail))"
         }

@@ -56,6 +56,30 @@ import Testing
         #expect(elapsed(since: start) < 5)
     }
 
+    @Test func silentServerIsCutOffWithoutARequestTimeout() async throws {
+        let server = try FaultServers.plain()
+        let transport = try CurlTransport(options: TransportOptions(retry: .none, stallTimeout: .seconds(1)))
+        let start = ContinuousClock.now
+        let error = await #expect(throws: TransportError.self) {
+            try await transport.send(HTTPRequest(url: server.url("ok", FaultServers.id(), "latency=4000")))
+        }
+        #expect(error?.reason == .stalled(for: .seconds(1)))
+        #expect(elapsed(since: start) < 3)
+    }
+
+    @Test func headerWithALineBreakIsRefusedBeforeSending() async throws {
+        let server = try FaultServers.plain()
+        let id = FaultServers.id()
+        let transport = try CurlTransport(options: TransportOptions(retry: quickRetry()))
+        // A token read from a file, trailing newline and all.
+        let request = HTTPRequest(url: server.url("ok", id), headers: [("Authorization", "Bearer CANARY-TOKEN\nX-Evil: 1")])
+        let error = await #expect(throws: TransportError.self) { try await transport.send(request) }
+        #expect(error?.reason == .invalidHeader(name: "Authorization"))
+        #expect(error?.category == .input)
+        #expect(error?.message.contains("CANARY") == false)
+        #expect(try await server.stats(id)["attempts"] as? Int == 0)
+    }
+
     @Test func requestTimeoutBoundsAnAttempt() async throws {
         let server = try FaultServers.plain()
         let transport = try CurlTransport(options: TransportOptions(requestTimeout: .milliseconds(300), retry: quickRetry()))

@@ -66,6 +66,16 @@ import Testing
         }
     }
 
+    @Test func sslCertFileStandsInForTheSystemBundle() async throws {
+        let pki = try TestCertificates.shared()
+        let server = try FaultServers.tls()
+        let options = TransportOptions(retry: .none)
+        let transport = try CurlTransport(options: options, schedule: RetrySchedule(policy: .none),
+                                          environment: ["SSL_CERT_FILE": pki.caFile])
+        let response = try await transport.send(HTTPRequest(url: server.url("ok", FaultServers.id(), scheme: "https")))
+        #expect(response.status == 200)
+    }
+
     @Test func verifyOffAcceptsAnyCertificate() async throws {
         let response = try await get(try FaultServers.tls(), tls: TLSOptions(verify: false))
         #expect(response.status == 200)
