@@ -15,10 +15,19 @@ import Testing
         #expect(response.status == 200)
     }
 
-    @Test func trustsTheCAFromPEMBytes() async throws {
+    @Test func trustsTheCAFromPEMBytesAndReusesTheConnection() async throws {
         let pki = try TestCertificates.shared()
-        let response = try await get(try FaultServers.tls(), tls: TLSOptions(caPEM: try pki.bytes("ca.crt")))
-        #expect(response.status == 200)
+        let server = try FaultServers.tls()
+        let id = FaultServers.id()
+        let tls = TLSOptions(caPEM: try pki.bytes("ca.crt"))
+        let transport = try CurlTransport(options: TransportOptions(tls: tls, retry: .none))
+        for _ in 0..<3 {
+            let response = try await transport.send(HTTPRequest(url: server.url("ok", id, scheme: "https")))
+            #expect(response.status == 200)
+        }
+        let stats = try await server.stats(id, scheme: "https", tls: tls)
+        #expect(stats["attempts"] as? Int == 3)
+        #expect(stats["connections"] as? Int == 1)
     }
 
     @Test func localhostMatchesTheCertificateToo() async throws {
