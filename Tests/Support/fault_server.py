@@ -60,6 +60,8 @@ STATS = Stats()
 
 class Handler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
+    # Headers and body go out in separate writes; with Nagle on, the body waits for a delayed ACK (40 ms).
+    disable_nagle_algorithm = True
     server_version = "fault-server"
     sys_version = ""
 

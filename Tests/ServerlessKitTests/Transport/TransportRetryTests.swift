@@ -33,11 +33,13 @@ import Testing
 
     @Test func retryAfterIsCappedAtMaxDelay() async throws {
         let server = try FaultServers.plain()
-        let transport = try CurlTransport(options: TransportOptions(retry: quickRetry(maxDelay: .milliseconds(200))))
+        let lines = LogLines()
+        let transport = try CurlTransport(options: TransportOptions(retry: quickRetry(maxDelay: .milliseconds(200)), log: lines.log))
         let start = ContinuousClock.now
         let response = try await transport.send(HTTPRequest(url: server.url("ok", FaultServers.id(), "statuses=429,200&retry_after=30")))
         #expect(response.status == 200)
-        #expect(elapsed(since: start) < 2)
+        #expect(elapsed(since: start) < 2, "\(lines.lines)")
+        #expect(lines.lines.dropFirst().first?.contains("retrying in 0.2 s after 429") == true)
     }
 
     @Test func retriesA429WithoutRetryAfter() async throws {
@@ -81,15 +83,17 @@ import Testing
         let server = try FaultServers.plain()
         let id = FaultServers.id()
         let policy = RetryPolicy(maxAttempts: 1000, baseDelay: .milliseconds(50), maxDelay: .milliseconds(100),
-                                 budget: .milliseconds(700))
-        let transport = try CurlTransport(options: TransportOptions(retry: policy))
+                                 budget: .milliseconds(1500))
+        let lines = LogLines()
+        let transport = try CurlTransport(options: TransportOptions(retry: policy, log: lines.log))
         let start = ContinuousClock.now
         let response = try await transport.send(HTTPRequest(url: server.url("ok", id, "statuses=503")))
         let took = elapsed(since: start)
         #expect(response.status == 503)
-        #expect(took < 1.5)
+        // The last attempt starts within the budget; it may itself take a moment on a busy machine.
+        #expect(took >= 1.4 && took < 3)
         let attempts = try await server.stats(id)["attempts"] as? Int ?? 0
-        #expect(attempts >= 2 && attempts < 1000)
+        #expect(attempts >= 3 && attempts < 1000, "\(lines.lines)")
     }
 
     @Test func postIsRetriedOnStatuses() async throws {
