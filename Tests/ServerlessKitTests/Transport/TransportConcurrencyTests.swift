@@ -19,7 +19,7 @@ import Testing
         // In order: each result echoes its own request.
         #expect((try first[7].get().echo["path"] as? String)?.hasSuffix("n=7") == true)
         // 50 x 200 ms one after the other would take 10 s.
-        #expect(firstWave < 3)
+        #expect(firstWave < 5)
         let stats = try await server.stats(id)
         #expect(stats["attempts"] as? Int == 100)
         #expect((stats["max_concurrent"] as? Int ?? 0) >= 10)
@@ -42,14 +42,14 @@ import Testing
     @Test func cancellingATaskEndsItsRequestPromptly() async throws {
         let server = try FaultServers.plain()
         let transport = try CurlTransport(options: TransportOptions(retry: .none))
-        let url = server.url("ok", FaultServers.id(), "latency=3000")
+        let url = server.url("ok", FaultServers.id(), "latency=6000")
         let start = ContinuousClock.now
         let task = Task { try await transport.send(HTTPRequest(url: url)) }
         try await Task.sleep(for: .milliseconds(200))
         task.cancel()
         let result = await task.result
         #expect(throws: CancellationError.self) { try result.get() }
-        #expect(elapsed(since: start) < 2)
+        #expect(elapsed(since: start) < 4)
         // The transport keeps working after a cancellation.
         let next = try await transport.send(HTTPRequest(url: server.url("ok", FaultServers.id())))
         #expect(next.status == 200)

@@ -38,7 +38,8 @@ import Testing
         let start = ContinuousClock.now
         let response = try await transport.send(HTTPRequest(url: server.url("ok", FaultServers.id(), "statuses=429,200&retry_after=30")))
         #expect(response.status == 200)
-        #expect(elapsed(since: start) < 2, "\(lines.lines)")
+        // Waiting the full 30 s would blow far past this.
+        #expect(elapsed(since: start) < 5, "\(lines.lines)")
         #expect(lines.lines.dropFirst().first?.contains("retrying in 0.2 s after 429") == true)
     }
 
@@ -91,9 +92,11 @@ import Testing
         let took = elapsed(since: start)
         #expect(response.status == 503)
         // The last attempt starts within the budget; it may itself take a moment on a busy machine.
-        #expect(took >= 1.4 && took < 3)
+        #expect(took >= 1.4 && took < 4)
         let attempts = try await server.stats(id)["attempts"] as? Int ?? 0
-        #expect(attempts >= 3 && attempts < 1000, "\(lines.lines)")
+        #expect(attempts < 1000)
+        // Only an attempt that itself outlasted the budget (a very busy machine) leaves no room for a second.
+        #expect(attempts >= 2 || took >= 1.5, "\(lines.lines)")
     }
 
     @Test func postIsRetriedOnStatuses() async throws {
