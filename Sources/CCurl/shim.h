@@ -20,7 +20,6 @@ static inline CURLcode ccurl_setopt_blob(CURL *h, CURLoption o, const void *data
     blob.flags = CURL_BLOB_COPY;
     return curl_easy_setopt(h, o, &blob);
 }
-static inline CURLcode ccurl_setopt_read(CURL *h, size_t (*f)(char *, size_t, size_t, void *)) { return curl_easy_setopt(h, CURLOPT_READFUNCTION, f); }
 static inline CURLcode ccurl_getinfo_off(CURL *h, CURLINFO i, curl_off_t *v) { return curl_easy_getinfo(h, i, v); }
 // CURLMsg keeps the transfer's result in an anonymous union.
 static inline CURLcode ccurl_msg_result(const CURLMsg *m) { return m->data.result; }
