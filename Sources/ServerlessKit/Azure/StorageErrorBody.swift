@@ -1,3 +1,5 @@
+import Foundation
+
 /// `<Error><Code>..</Code><Message>..</Message>[<AuthenticationErrorDetail>..]</Error>`, the body
 /// of a failed Storage request (absent for HEAD). Also reads Event Hubs' `<Error><Code>401</Code><Detail>`.
 struct ErrorBody: Equatable {
@@ -46,9 +48,22 @@ func displayableServerText(_ text: String?) -> String? {
         rest = rest[rest.index(after: close)...]
     }
     output += rest
+    output = redactSignatureParameters(output)
     return output.count > 300 ? String(output.prefix(300)) + "…" : output
 }
 
 private func looksLikeSignature(_ text: Substring) -> Bool {
     text.count >= 20 && text.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "+/=%".contains($0)) }
+}
+
+/// `...sig=abc%2B...&se=...` -> `...sig=<redacted>&se=...`, for servers that echo a token back.
+private func redactSignatureParameters(_ text: String) -> String {
+    var output = ""
+    var rest = Substring(text)
+    while let range = rest.range(of: "sig=", options: .caseInsensitive) {
+        output += rest[..<range.upperBound] + "<redacted>"
+        rest = rest[range.upperBound...]
+        rest = rest.drop { $0 != "&" && $0 != " " && $0 != "'" && $0 != "\"" && $0 != "," }
+    }
+    return output + rest
 }

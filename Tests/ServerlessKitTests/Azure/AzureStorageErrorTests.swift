@@ -110,4 +110,12 @@ import Testing
         #expect(ErrorBody.parse(Array("not xml".utf8)) == nil)
         #expect(ErrorBody.parse(Array("<!DOCTYPE x [<!ENTITY a SYSTEM \"file:///etc/passwd\">]><Error><Code>&a;</Code></Error>".utf8)) == nil)
     }
+
+    @Test func serverTextIsOneLineWithSignaturesRemoved() {
+        #expect(displayableServerText("Malformed token SharedAccessSignature sr=a&sig=abc%2Bdef%3D&se=1 seen\nsecond line")
+                == "Malformed token SharedAccessSignature sr=a&sig=<redacted>&se=1 seen")
+        #expect(displayableServerText("request 'QUJDREVGR0hJSktMTU5PUFFSU1RVVldY' and 'short'")
+                == "request '<redacted>' and 'short'")
+        #expect(displayableServerText("  \n") == nil)
+    }
 }
