@@ -170,3 +170,41 @@ def test_only_get(cluster):
 
 def test_namespaces_of_objects_exist(cluster):
     assert names(kubectl(cluster, "get", "namespaces", "-o", "name").stdout) == ["fn", "keda"]
+
+
+def raw_get(cluster, path, token=TOKEN):
+    """GET as kubectl-serverless's client does it: bearer token, JSON, our query shape."""
+    import ssl
+    import urllib.error
+    import urllib.request
+    context = ssl.create_default_context(cafile=str(cluster["root"] / "certs" / "ca.crt"))
+    request = urllib.request.Request("https://127.0.0.1:%d%s" % (cluster["port"], path),
+                                     headers={"Authorization": "Bearer " + token, "Accept": "application/json"})
+    try:
+        with urllib.request.urlopen(request, context=context, timeout=10) as response:
+            return response.status, json.loads(response.read())
+    except urllib.error.HTTPError as error:
+        return error.code, json.loads(error.read())
+
+
+def test_raw_list_paging_and_status_objects(cluster):
+    code, page = raw_get(cluster, "/apis/apps/v1/deployments?limit=2&labelSelector=tier%3Dweb")
+    assert code == 200 and page["kind"] == "DeploymentList" and page["apiVersion"] == "apps/v1"
+    assert [item["metadata"]["name"] for item in page["items"]] == ["billing", "orders"]
+    assert "continue" not in page["metadata"]
+    assert all("kind" not in item and "apiVersion" not in item for item in page["items"])
+
+    code, first = raw_get(cluster, "/apis/apps/v1/deployments?limit=1")
+    token = first["metadata"]["continue"]
+    code, second = raw_get(cluster, "/apis/apps/v1/deployments?limit=1&continue=" + token)
+    assert [first["items"][0]["metadata"]["name"], second["items"][0]["metadata"]["name"]] == ["billing", "orders"]
+
+    code, missing = raw_get(cluster, "/apis/example.com/v1/widgets")
+    assert code == 404 and missing["kind"] == "Status" and missing["reason"] == "NotFound"
+    code, forbidden = raw_get(cluster, "/api/v1/secrets?limit=500")
+    assert code == 403 and forbidden["reason"] == "Forbidden"
+    assert forbidden["message"] == 'secrets is forbidden: User "token-user" cannot list resource "secrets" in API group "" at the cluster scope'
+    code, unauthorized = raw_get(cluster, "/api", token="nope")
+    assert code == 401 and unauthorized["reason"] == "Unauthorized"
+    code, groups = raw_get(cluster, "/apis")
+    assert {g["name"] for g in groups["groups"]} >= {"apps", "batch", "autoscaling", "keda.sh"}
