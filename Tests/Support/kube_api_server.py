@@ -14,6 +14,7 @@ import base64
 import json
 import os
 import re
+import signal
 import ssl
 import sys
 import threading
@@ -309,6 +310,9 @@ def main():
     parser.add_argument("--forbid", action="append", default=[], help="resource (plural) answered with 403 (repeatable)")
     parser.add_argument("--log", help="append one line per request: METHOD PATH USER")
     args = parser.parse_args()
+    # A parent may spawn us from a thread that blocks signals (Foundation's Process does); the mask
+    # is inherited, and a blocked SIGTERM would leave this server running after the test.
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGTERM, signal.SIGINT, signal.SIGHUP})
 
     context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
     context.load_cert_chain(args.cert, args.key)
