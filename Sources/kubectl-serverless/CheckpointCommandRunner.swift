@@ -33,13 +33,47 @@ struct CheckpointCommandRunner {
         return version
     }
 
-    /// The ScaledObject or ScaledJob named on the command line, from the cluster or from -f manifests.
+    /// The ScaledObject or ScaledJob named on the command line, from the cluster or from -f manifests,
+    /// resolved the way KEDA resolves it.
     private func triggerFromObject() async throws -> (EventHubTriggerMetadata, ScaleTarget)? {
-        guard source.scaledObject != nil || source.scaledJob != nil else {
+        guard let name = source.scaledJob ?? source.scaledObject else {
             if source.trigger != nil { throw CommandInputError(message: "--trigger needs a ScaledObject or --scaled-job") }
             return nil
         }
-        throw CommandInputError(message: "reading ScaledObjects is not available in this build; pass the trigger's settings as flags")
+        if source.scaledJob != nil, source.scaledObject != nil {
+            throw CommandInputError(message: "name either a ScaledObject or --scaled-job, not both")
+        }
+        let kind: ScalableKind = source.scaledJob != nil ? .scaledJob : .scaledObject
+        let inputs: TriggerInputs
+        if source.filenames.isEmpty {
+            let client = try global.apiClient()
+            let ref = ScalableObjectRef(kind: kind, namespace: client.config.namespace, name: name)
+            inputs = try await TriggerInputsLoader.load(ref, trigger: source.trigger, client: client,
+                                                        clusterObjectNamespace: clusterObjectNamespace)
+        } else {
+            let store = try ManifestInput.load(paths: source.filenames, recursive: source.recursive)
+            let ref = ScalableObjectRef(kind: kind, namespace: global.namespace ?? "default", name: name)
+            inputs = try TriggerInputsResolver(store: store, clusterObjectNamespace: clusterObjectNamespace)
+                .resolve(ref, trigger: source.trigger)
+        }
+        for unreadable in inputs.unresolvedAuthSources {
+            Terminal.warning("the TriggerAuthentication reads \(unreadable), which this tool cannot; pass the connection strings as flags")
+        }
+        let trigger = EventHubTriggerMetadata(
+            metadata: inputs.metadata,
+            resolvedEnv: inputs.resolvedEnv.mapValues(\.value),
+            authParams: inputs.authParams.mapValues(\.value),
+            podIdentityProvider: inputs.podIdentityProvider ?? "")
+        // KEDA's defaults when the object leaves them out.
+        let target: ScaleTarget = kind == .scaledJob
+            ? .scaledJob(maxReplicas: inputs.maxReplicaCount ?? 100)
+            : .scaledObject(minReplicas: inputs.minReplicaCount ?? 0, maxReplicas: inputs.maxReplicaCount ?? 100)
+        return (trigger, target)
+    }
+
+    /// Where KEDA reads ClusterTriggerAuthentication Secrets from (its KEDA_CLUSTER_OBJECT_NAMESPACE).
+    private var clusterObjectNamespace: String {
+        ProcessInfo.processInfo.environment["KEDA_CLUSTER_OBJECT_NAMESPACE"] ?? "keda"
     }
 
     /// Connection strings: flags override what the object gave; the environment fills what is still missing.
