@@ -49,7 +49,8 @@ public enum ManifestParser {
         let apiVersion = value["apiVersion"].string ?? ""
         let kind = value["kind"].string ?? ""
         if apiVersion.isEmpty && kind.isEmpty {
-            try readValues(value, line: line, input: input, into: &parsed)
+            try readValues(value, location: SourceLocation(file: input.file, line: line, fieldLines: fieldLines),
+                           input: input, into: &parsed)
             return
         }
         guard !kind.isEmpty else {
@@ -75,12 +76,13 @@ public enum ManifestParser {
                                          location: SourceLocation(file: input.file, line: line, fieldLines: fieldLines)))
     }
 
-    private static func readValues(_ value: Value, line: Int, input: ManifestText,
+    private static func readValues(_ value: Value, location: SourceLocation, input: ManifestText,
                                    into parsed: inout ParsedManifest) throws {
         if let chart = input.chart ?? HelmChart.recognise(value) {
-            parsed.helmValues.append(HelmValuesDocument(file: input.file, chart: chart.rawValue, values: value))
+            parsed.helmValues.append(HelmValuesDocument(file: input.file, chart: chart.rawValue, values: value,
+                                                         location: location))
         } else {
-            parsed.warnings.append(ManifestWarning(file: input.file, line: line,
+            parsed.warnings.append(ManifestWarning(file: input.file, line: location.line,
                 message: "skipped a document with no apiVersion/kind that is not Helm values of the openwhisk, fission or keda chart (name its chart with --helm-values CHART=FILE)"))
         }
     }

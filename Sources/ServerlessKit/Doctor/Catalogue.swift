@@ -1,0 +1,22 @@
+/// Every rule the doctor knows, in the order CHECKS.md and `--list-checks` print them.
+public enum Catalogue {
+    public static let all: [any Rule] = [
+        // Azure Functions
+        PodNamespaceWithoutLeaderEndpoint(),
+        UnstableHostID(),
+        KubernetesModeWithoutSiteName(),
+        MissingHostStorage(),
+        EventHubWithoutCheckpointStorage(),
+        FunctionsCheckpointFormatNotChosen(),
+        CheckpointStrategyMisconfigured(),
+        EventHubNameUnknown(),
+        TriggerTypeWithoutScaler(),
+        FromEnvNameMissing(),
+    ]
+
+    public static var descriptions: [RuleDescription] { all.map(\.description) }
+
+    public static let ids: Set<String> = Set(all.map { $0.description.id })
+
+    public static func rule(_ id: String) -> (any Rule)? { all.first { $0.description.id == id.uppercased() } }
+}
