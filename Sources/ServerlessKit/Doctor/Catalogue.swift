@@ -12,6 +12,13 @@ public enum Catalogue {
         EventHubNameUnknown(),
         TriggerTypeWithoutScaler(),
         FromEnvNameMissing(),
+        FunctionsKeysInTriggerMetadata(),
+        // KEDA
+        EventHubCheckpointRegression(),
+        OutsideWatchedNamespaces(),
+        MissingTriggerAuthentication(),
+        MissingAuthenticationSecret(),
+        ScalingStatus(),
     ]
 
     public static var descriptions: [RuleDescription] { all.map(\.description) }
