@@ -19,6 +19,17 @@ public enum Catalogue {
         MissingTriggerAuthentication(),
         MissingAuthenticationSecret(),
         ScalingStatus(),
+        // Fission
+        OutsideFissionNamespaces(),
+        FissionNamespaceDrift(),
+        WatchedNamespaceWithoutRBAC(),
+        PackageBuildNotSucceeded(),
+        // OpenWhisk
+        ActivationStoreBackendValue(),
+        ElasticSearchSettingsIncomplete(),
+        KafkaSettingsDiffer(),
+        SchedulerModeInconsistent(),
+        SchedulerRequiredSettings(),
     ]
 
     public static var descriptions: [RuleDescription] { all.map(\.description) }
