@@ -32,6 +32,8 @@ import Testing
         }
     }
 
+    static func example(_ id: String) -> String { Catalogue.rule(id)!.description.triggeringExamples[0] }
+
     @Test func idsAreUniqueAndWellFormed() {
         let ids = Self.ids
         #expect(Set(ids).count == ids.count)
