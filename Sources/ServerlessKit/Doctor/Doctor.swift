@@ -26,7 +26,7 @@ public enum Doctor {
                 findings.append(finding)
             }
         }
-        findings.sort(by: Self.order)
+        findings = Self.sorted(findings)
 
         let inScope = store.objects.filter { object in
             guard let scope = options.namespace, let namespace = index.namespace(of: object) else { return true }
@@ -41,11 +41,17 @@ public enum Doctor {
     }
 
     /// Platform, then the worst first, then id, object and line: the same input always prints the same.
-    static func order(_ a: Finding, _ b: Finding) -> Bool {
-        if a.platform != b.platform { return a.platform < b.platform }
-        if a.severity != b.severity { return a.severity > b.severity }
-        if a.id != b.id { return a.id < b.id }
-        if a.subject.display != b.subject.display { return a.subject.display < b.subject.display }
-        return (a.location?.line ?? 0) < (b.location?.line ?? 0)
+    static func sorted(_ findings: [Finding]) -> [Finding] {
+        let platforms = Dictionary(uniqueKeysWithValues: Platform.allCases.enumerated().map { ($1, $0) })
+        let severities: [Severity: Int] = [.error: 0, .warning: 1, .info: 2]
+        return findings.map { finding in
+            (finding, platforms[finding.platform]!, severities[finding.severity]!, finding.subject.display, finding.location?.line ?? 0)
+        }.sorted { a, b in
+            if a.1 != b.1 { return a.1 < b.1 }
+            if a.2 != b.2 { return a.2 < b.2 }
+            if a.0.id != b.0.id { return a.0.id < b.0.id }
+            if a.3 != b.3 { return a.3 < b.3 }
+            return a.4 < b.4
+        }.map(\.0)
     }
 }

@@ -17,6 +17,14 @@ public struct DoctorIndex: Sendable {
     private let eventsByObject: [ObjectName: [KubeObject]]
     private let unreadableKinds: [String: [String?]]
 
+    // What several rules read, worked out once per run.
+    public private(set) var functionsHosts: [FunctionsHost] = []
+    public private(set) var scaledResources: [ScaledResource] = []
+    public private(set) var scaledByTarget: [ObjectName: [ScaledResource]] = [:]
+    public private(set) var kedaOperators: [KedaOperator] = []
+    public private(set) var fission = FissionControlPlane(components: [], values: [])
+    public private(set) var openWhiskComponents: [OpenWhiskComponent] = []
+
     public init(store: ObjectStore, defaultNamespace: String = "default") {
         self.store = store
         self.defaultNamespace = defaultNamespace
@@ -43,6 +51,12 @@ public struct DoctorIndex: Sendable {
         workloadsByName = workloads
         eventsByObject = events
         unreadableKinds = Dictionary(grouping: store.unreadable, by: \.kind).mapValues { $0.map(\.namespace) }
+        functionsHosts = FunctionsHost.scan(in: self)
+        scaledResources = ScaledResource.scan(in: self)
+        scaledByTarget = ScaledResource.scanTargets(in: self)
+        kedaOperators = KedaOperator.scan(in: self)
+        fission = FissionControlPlane(index: self)
+        openWhiskComponents = OpenWhiskComponent.scan(in: self)
     }
 
     public var isLive: Bool { store.isLive }

@@ -8,7 +8,7 @@ public enum PlatformDetection {
             found.insert(.keda)
         }
         if index.store.objects.contains(where: { $0.group == "fission.io" })
-            || !FissionControlPlane(index: index).components.isEmpty || !index.helmValues(.fission).isEmpty {
+            || !index.fission.components.isEmpty || !index.helmValues(.fission).isEmpty {
             found.insert(.fission)
         }
         if !OpenWhiskComponent.all(in: index).isEmpty || !index.helmValues(.openwhisk).isEmpty {

@@ -31,7 +31,12 @@ public struct FissionControlPlane: Sendable {
     public var components: [Component]
     public var values: [HelmValuesDocument]
 
-    public init(index: DoctorIndex) {
+    init(components: [Component], values: [HelmValuesDocument]) {
+        self.components = components
+        self.values = values
+    }
+
+    init(index: DoctorIndex) {
         components = index.objects("Deployment").compactMap { object in
             guard let workload = Workload(object) else { return nil }
             for container in workload.containers {

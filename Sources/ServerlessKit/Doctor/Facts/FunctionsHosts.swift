@@ -16,8 +16,11 @@ public struct FunctionsHost: Sendable {
         }
     }
 
-    /// Every Functions host container in the input, one pass over the workloads.
-    public static func all(in index: DoctorIndex) -> [FunctionsHost] {
+    /// Every Functions host container in the input (computed once per run).
+    public static func all(in index: DoctorIndex) -> [FunctionsHost] { index.functionsHosts }
+
+    /// One pass over the workloads.
+    static func scan(in index: DoctorIndex) -> [FunctionsHost] {
         var hosts: [FunctionsHost] = []
         for workload in index.workloads {
             for container in workload.containers {

@@ -26,7 +26,9 @@ public struct ScaledResource: Sendable {
 
     public static let groups: Set<String> = ["keda.sh", "keda.k8s.io"]
 
-    public static func all(in index: DoctorIndex) -> [ScaledResource] {
+    public static func all(in index: DoctorIndex) -> [ScaledResource] { index.scaledResources }
+
+    static func scan(in index: DoctorIndex) -> [ScaledResource] {
         (index.objects("ScaledObject") + index.objects("ScaledJob"))
             .filter { groups.contains($0.group) }
             .map { ScaledResource(object: $0) }
@@ -61,7 +63,9 @@ public struct KedaOperator: Sendable {
     public var container: Container
     public var env: ContainerEnv
 
-    public static func all(in index: DoctorIndex) -> [KedaOperator] {
+    public static func all(in index: DoctorIndex) -> [KedaOperator] { index.kedaOperators }
+
+    static func scan(in index: DoctorIndex) -> [KedaOperator] {
         index.objects("Deployment").compactMap { object -> KedaOperator? in
             guard let workload = Workload(object) else { return nil }
             let container = workload.containers.first { container in
@@ -103,9 +107,11 @@ public struct KedaOperator: Sendable {
 
 extension ScaledResource {
     /// ScaledObjects by the workload they scale (kind, namespace, name): one pass.
-    public static func byTarget(in index: DoctorIndex) -> [ObjectName: [ScaledResource]] {
+    public static func byTarget(in index: DoctorIndex) -> [ObjectName: [ScaledResource]] { index.scaledByTarget }
+
+    static func scanTargets(in index: DoctorIndex) -> [ObjectName: [ScaledResource]] {
         var out: [ObjectName: [ScaledResource]] = [:]
-        for resource in all(in: index) where !resource.isJob {
+        for resource in scan(in: index) where !resource.isJob {
             guard let name = resource.targetName else { continue }
             out[ObjectName(kind: resource.targetKind, namespace: index.namespace(of: resource.object), name: name),
                 default: []].append(resource)

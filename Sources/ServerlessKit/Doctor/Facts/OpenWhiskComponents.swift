@@ -9,7 +9,9 @@ public struct OpenWhiskComponent: Sendable {
     public var env: ContainerEnv
     public var namespace: String?
 
-    public static func all(in index: DoctorIndex) -> [OpenWhiskComponent] {
+    public static func all(in index: DoctorIndex) -> [OpenWhiskComponent] { index.openWhiskComponents }
+
+    static func scan(in index: DoctorIndex) -> [OpenWhiskComponent] {
         var out: [OpenWhiskComponent] = []
         for workload in index.workloads {
             for container in workload.containers {

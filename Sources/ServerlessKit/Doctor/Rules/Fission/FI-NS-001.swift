@@ -57,7 +57,7 @@ public struct OutsideFissionNamespaces: Rule {
             """])
 
     public func check(_ index: DoctorIndex) -> [Finding] {
-        let plane = FissionControlPlane(index: index)
+        let plane = index.fission
         guard plane.tenancyMode == "static", let watched = plane.watched else { return [] }
         var findings: [Finding] = []
         for kind in FissionControlPlane.resourceKinds.sorted() {

@@ -68,7 +68,7 @@ public struct FissionNamespaceDrift: Rule {
             """])
 
     public func check(_ index: DoctorIndex) -> [Finding] {
-        let plane = FissionControlPlane(index: index)
+        let plane = index.fission
         let components = plane.components.filter { FissionControlPlane.namespaceAwareComponents.contains($0.name) }
         guard let reference = plane.watched else { return [] }
         let expected = Set(reference.namespaces)

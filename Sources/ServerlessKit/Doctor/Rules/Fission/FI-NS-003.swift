@@ -78,7 +78,7 @@ public struct WatchedNamespaceWithoutRBAC: Rule {
             """])
 
     public func check(_ index: DoctorIndex) -> [Finding] {
-        let plane = FissionControlPlane(index: index)
+        let plane = index.fission
         guard let watched = plane.watched, let component = watched.component else { return [] }
         var accounts: [String: Set<String>] = [:]
         var roles: [String: [String]] = [:]

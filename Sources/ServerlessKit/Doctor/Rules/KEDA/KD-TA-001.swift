@@ -52,14 +52,17 @@ public struct MissingTriggerAuthentication: Rule {
 
     public func check(_ index: DoctorIndex) -> [Finding] {
         var findings: [Finding] = []
+        let namespacesByName = Dictionary(grouping: index.objects("TriggerAuthentication"), by: \.name)
+            .mapValues { $0.compactMap { index.namespace(of: $0) } }
         for resource in ScaledResource.all(in: index) {
             for trigger in resource.triggers {
                 guard let ref = trigger.authenticationRef,
                       let lookup = TriggerAuthentication.lookup(trigger, of: resource, in: index) else { continue }
+                if case .found = lookup { continue }
                 let namespace = index.namespace(of: resource.object) ?? ""
                 let target = ref.kind == "ClusterTriggerAuthentication" ? "ClusterTriggerAuthentication \(ref.name)" : "TriggerAuthentication \(namespace)/\(ref.name)"
                 let elsewhere = ref.kind == "ClusterTriggerAuthentication" ? [] :
-                    index.objects("TriggerAuthentication").filter { $0.name == ref.name }.compactMap { index.namespace(of: $0) }
+                    namespacesByName[ref.name] ?? []
                 let hint = elsewhere.isEmpty ? "" : " (a TriggerAuthentication \(ref.name) exists in \(elsewhere.joined(separator: ", ")); it must be in \(namespace))"
                 let field = "\(trigger.path).authenticationRef.name"
                 switch lookup {
