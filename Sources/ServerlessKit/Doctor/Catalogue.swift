@@ -24,6 +24,10 @@ public enum Catalogue {
         FissionNamespaceDrift(),
         WatchedNamespaceWithoutRBAC(),
         PackageBuildNotSucceeded(),
+        CrossNamespaceReference(),
+        DanglingFissionReference(),
+        SourcePackageWithoutBuilder(),
+        InvalidExecutionSettings(),
         // OpenWhisk
         ActivationStoreBackendValue(),
         ElasticSearchSettingsIncomplete(),

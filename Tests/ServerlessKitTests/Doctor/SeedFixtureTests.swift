@@ -213,3 +213,19 @@ import Testing
         #expect(findings[0].message.contains("RUNTIMES_MANIFEST, WHISK_SCHEDULER_ENDPOINTS_AKKAPORT"))
     }
 }
+
+@Suite struct FissionBrokenSetTests {
+    @Test func functionBadRaisesEveryExpectedRule() throws {
+        let report = Doctor.run(store: try DoctorTestSupport.fixtureStore(
+            ["fission/executor-deployment-env.yaml", "fission/function-good.yaml", "fission/function-bad.yaml"]))
+        let ids = DoctorTestSupport.ids(report)
+        for id in ["FI-NS-001", "FI-XNS-001", "FI-BUILD-001", "FI-EXEC-001", "FI-REF-001"] {
+            #expect(ids.contains(id), "\(id) missing from \(ids)")
+        }
+        let trigger = try #require(report.findings.first { $0.id == "FI-REF-001" && $0.subject.kind == "HTTPTrigger" })
+        #expect(trigger.message.contains("did you mean report?"))
+        #expect(trigger.severity == .error)
+        let exec = try #require(report.findings.first { $0.id == "FI-EXEC-001" })
+        #expect(exec.evidence == ["spec.InvokeStrategy.ExecutionStrategy.MaxScale: 0"])
+    }
+}
