@@ -34,6 +34,11 @@ public enum Catalogue {
         KafkaSettingsDiffer(),
         SchedulerModeInconsistent(),
         SchedulerRequiredSettings(),
+        ActivationStoreDiffers(),
+        SchedulerWithLeanController(),
+        UnsupportedEtcdSetup(),
+        MixedImageTags(),
+        ImageGenerationMismatch(),
     ]
 
     public static var descriptions: [RuleDescription] { all.map(\.description) }

@@ -165,6 +165,7 @@ import Testing
         #expect(store.subject == .helmValues(chart: "openwhisk", file: "openwhisk/values-misconfigured.yaml"))
         #expect(store.location?.line == 11)
         #expect(store.fix == "Set activationStoreBackend: ElasticSearch exactly.")
+        #expect(DoctorTestSupport.ids(report) == ["OW-AS-001", "OW-IMG-001", "OW-IMG-002", "OW-SCH-003", "OW-ETCD-001"])
     }
 
     func schedulerPlus(_ edit: (String) -> String) throws -> DoctorReport {
