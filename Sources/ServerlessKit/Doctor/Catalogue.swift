@@ -13,6 +13,13 @@ public enum Catalogue {
         TriggerTypeWithoutScaler(),
         FromEnvNameMissing(),
         FunctionsKeysInTriggerMetadata(),
+        BindingExpressionInTrigger(),
+        BlobTriggerWithoutContainer(),
+        ScaledObjectWithoutTriggers(),
+        KedaV1ScaledObject(),
+        KubernetesKeysWithoutSecret(),
+        UnusableFunctionKeyNames(),
+        WorkerRuntimeNotSet(),
         // KEDA
         EventHubCheckpointRegression(),
         OutsideWatchedNamespaces(),
