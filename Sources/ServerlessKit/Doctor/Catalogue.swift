@@ -26,6 +26,13 @@ public enum Catalogue {
         MissingTriggerAuthentication(),
         MissingAuthenticationSecret(),
         ScalingStatus(),
+        OperatorWithoutWatchNamespace(),
+        PodIdentityProvider(),
+        WorkloadIdentityNotOnOperator(),
+        EnvSourceContainerMissing(),
+        InvalidScaledObjectSpec(),
+        ScalingPaused(),
+        TargetEnvFromMissing(),
         // Fission
         OutsideFissionNamespaces(),
         FissionNamespaceDrift(),
