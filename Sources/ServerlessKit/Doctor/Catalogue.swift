@@ -33,6 +33,11 @@ public enum Catalogue {
         InvalidScaledObjectSpec(),
         ScalingPaused(),
         TargetEnvFromMissing(),
+        ScaleTargetMissing(),
+        CompetingAutoscalers(),
+        ResourceTriggerMisuse(),
+        IrrelevantPollingSettings(),
+        RestrictedSecretAccess(),
         // Fission
         OutsideFissionNamespaces(),
         FissionNamespaceDrift(),
