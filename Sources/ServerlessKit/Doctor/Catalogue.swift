@@ -47,6 +47,10 @@ public enum Catalogue {
         DanglingFissionReference(),
         SourcePackageWithoutBuilder(),
         InvalidExecutionSettings(),
+        DeprecatedFunctionNamespace(),
+        DuplicateHTTPRoute(),
+        MessageQueueTriggerWithoutComponent(),
+        MixedFissionVersions(),
         // OpenWhisk
         ActivationStoreBackendValue(),
         ElasticSearchSettingsIncomplete(),
