@@ -5,6 +5,7 @@ public enum Catalogue {
         PodNamespaceWithoutLeaderEndpoint(),
         UnstableHostID(),
         KubernetesModeWithoutSiteName(),
+        HostIDCollision(),
         MissingHostStorage(),
         EventHubWithoutCheckpointStorage(),
         FunctionsCheckpointFormatNotChosen(),
@@ -18,6 +19,7 @@ public enum Catalogue {
         ScaledObjectWithoutTriggers(),
         KedaV1ScaledObject(),
         KubernetesKeysWithoutSecret(),
+        KeysObjectUnusable(),
         UnusableFunctionKeyNames(),
         WorkerRuntimeNotSet(),
         // KEDA
@@ -62,6 +64,9 @@ public enum Catalogue {
         UnsupportedEtcdSetup(),
         MixedImageTags(),
         ImageGenerationMismatch(),
+        EtcdWiring(),
+        InstanceCountMismatch(),
+        DurationCheckerNeedsElasticSearch(),
     ]
 
     public static var descriptions: [RuleDescription] { all.map(\.description) }
