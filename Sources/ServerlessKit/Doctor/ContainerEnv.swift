@@ -17,7 +17,16 @@ public struct ContainerEnv: Sendable {
         public var path: String? { if case let .set(_, path, _) = self { return path } else { return nil } }
     }
 
-    private var entries: [String: Presence] = [:]
+    /// Where a name is set; the evidence text is built only when a rule asks.
+    struct Entry: Sendable {
+        var path: String
+        var name: String
+        var literal: String?
+        var source: (kind: String, name: String, key: String)?
+        var empty: Bool
+    }
+
+    private var entries: [String: Entry] = [:]
     /// Some envFrom source is not in the input (or unreadable): absent names are only "unknown".
     public private(set) var hasUnknownSource = false
 
@@ -28,33 +37,39 @@ public struct ContainerEnv: Sendable {
                 continue
             }
             for key in keys {
-                entries[source.prefix + key] = .set(
-                    evidence: "\(source.path): \(source.kind.rawValue) \(source.name) has key \(key)",
-                    path: source.path, literal: nil)
+                entries[source.prefix + key] = Entry(path: source.path, name: source.prefix + key, literal: nil,
+                                                     source: (source.kind.rawValue, source.name, key), empty: false)
             }
         }
         for variable in container.env where !variable.name.isEmpty {
-            if let literal = variable.literal {
-                entries[variable.name] = literal.isEmpty
-                    ? .unset
-                    : .set(evidence: "\(variable.path): \(variable.name)=\(Evidence.shown(name: variable.name, value: literal))", path: variable.path, literal: literal)
-            } else {
-                entries[variable.name] = .set(evidence: "\(variable.path): \(variable.name) (valueFrom)",
-                                              path: variable.path, literal: nil)
-            }
+            let literal = variable.literal
+            entries[variable.name] = Entry(path: variable.path, name: variable.name, literal: literal, source: nil,
+                                           empty: literal?.isEmpty ?? false)
         }
     }
 
+    private func presence(_ entry: Entry) -> Presence {
+        if entry.empty { return .unset }
+        if let source = entry.source {
+            return .set(evidence: "\(entry.path): \(source.kind) \(source.name) has key \(source.key)", path: entry.path, literal: nil)
+        }
+        if let literal = entry.literal {
+            return .set(evidence: "\(entry.path): \(entry.name)=\(Evidence.shown(name: entry.name, value: literal))",
+                        path: entry.path, literal: literal)
+        }
+        return .set(evidence: "\(entry.path): \(entry.name) (valueFrom)", path: entry.path, literal: nil)
+    }
+
     public subscript(name: String) -> Presence {
-        if let entry = entries[name] { return entry }
+        if let entry = entries[name] { return presence(entry) }
         return hasUnknownSource ? .unknown : .unset
     }
 
     /// Names visible in the input (env and known envFrom keys).
-    public var knownNames: Dictionary<String, Presence>.Keys { entries.keys }
+    var knownNames: Dictionary<String, Entry>.Keys { entries.keys }
 
     /// The first name set with this prefix (`AzureWebJobsStorage__`), if any.
     public func firstSet(prefix: String) -> (name: String, presence: Presence)? {
-        entries.filter { $0.key.hasPrefix(prefix) && $0.value.isSet }.min { $0.key < $1.key }.map { ($0.key, $0.value) }
+        entries.filter { $0.key.hasPrefix(prefix) && !$0.value.empty }.min { $0.key < $1.key }.map { ($0.key, presence($0.value)) }
     }
 }

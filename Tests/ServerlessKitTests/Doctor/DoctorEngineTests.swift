@@ -163,6 +163,15 @@ import Testing
             }
         }
         #expect(store.objects.count == 5000)
+        if ProcessInfo.processInfo.environment["DOCTOR_PROFILE"] == "1" {
+            var t = Date()
+            let index = DoctorIndex(store: store)
+            print("index \(Date().timeIntervalSince(t))")
+            for rule in Catalogue.all {
+                t = Date(); _ = rule.check(index)
+                let e = Date().timeIntervalSince(t); if e > 0.005 { print(rule.description.id, e) }
+            }
+        }
         let start = Date()
         let report = Doctor.run(store: store)
         let elapsed = Date().timeIntervalSince(start)

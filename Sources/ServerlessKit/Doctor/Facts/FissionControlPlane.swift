@@ -40,10 +40,11 @@ public struct FissionControlPlane: Sendable {
         components = index.objects("Deployment").compactMap { object in
             guard let workload = Workload(object) else { return nil }
             for container in workload.containers {
-                let env = index.env(of: container, in: workload)
                 let fissionImage = container.image.contains("fission-bundle")
-                let fissionEnv = env.knownNames.contains { $0.hasPrefix("FISSION_") }
-                if fissionImage || fissionEnv { return Component(workload: workload, container: container, env: env) }
+                let fissionEnv = container.env.contains { $0.name.hasPrefix("FISSION_") }
+                if fissionImage || fissionEnv {
+                    return Component(workload: workload, container: container, env: index.env(of: container, in: workload))
+                }
             }
             return nil
         }.sorted { $0.name < $1.name }
