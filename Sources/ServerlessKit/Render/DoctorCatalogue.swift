@@ -36,19 +36,19 @@ public enum DoctorCatalogue {
             """
         out += "| id | platform | severity | needs | title |\n|---|---|---|---|---|\n"
         for rule in descriptions {
-            out += "| [\(rule.id)](#\(rule.anchor)) | \(rule.platform.rawValue) | \(rule.severity.rawValue) | \(rule.needs.rawValue) | \(cell(rule.title)) |\n"
+            out += "| [\(rule.id)](#\(rule.anchor)) | \(rule.platform.rawValue) | \(rule.severity.rawValue) | \(rule.needs.rawValue) | \(cell(prose(rule.title))) |\n"
         }
         for platform in Platform.allCases {
             let rules = descriptions.filter { $0.platform == platform }
             guard !rules.isEmpty else { continue }
             out += "\n## \(platform.rawValue)\n"
             for rule in rules {
-                out += "\n<a id=\"\(rule.anchor)\"></a>\n### \(rule.id): \(rule.title)\n\n"
+                out += "\n<a id=\"\(rule.anchor)\"></a>\n### \(rule.id): \(prose(rule.title))\n\n"
                 out += "- platform: \(rule.platform.rawValue)\(rule.alsoFor.isEmpty ? "" : " (also run for \(rule.alsoFor.map(\.rawValue).sorted().joined(separator: ", ")))")\n"
                 out += "- severity: \(rule.severity.rawValue)\n"
                 out += "- needs: \(rule.needs.rawValue)\(rule.liveOnly.map { " (\($0))" } ?? "")\n\n"
-                out += rule.rationale + "\n\n"
-                out += "**Fix:** \(rule.fix)\n"
+                out += prose(rule.rationale) + "\n\n"
+                out += "**Fix:** \(prose(rule.fix))\n"
                 if !rule.references.isEmpty {
                     out += "\n**References:** \(rule.references.joined(separator: ", "))\n"
                 }
@@ -61,6 +61,12 @@ public enum DoctorCatalogue {
             }
         }
         return out
+    }
+
+    /// Plain text into Markdown: `<port>` must not become an HTML tag, nor `*` emphasis.
+    private static func prose(_ text: String) -> String {
+        text.replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: ">", with: "&gt;")
+            .replacingOccurrences(of: "*", with: "\\*")
     }
 
     private static func cell(_ text: String) -> String { text.replacingOccurrences(of: "|", with: "\\|") }

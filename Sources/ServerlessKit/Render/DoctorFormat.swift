@@ -29,7 +29,7 @@ extension Severity {
 
 /// Where CHECKS.md is published; SARIF `helpUri`s point into it.
 public enum DoctorDocs {
-    public static var checksURL = "https://github.com/kubectl-serverless/kubectl-serverless/blob/main/CHECKS.md"
+    public static let checksURL = "https://github.com/kubectl-serverless/kubectl-serverless/blob/main/CHECKS.md"
 
     public static func url(for description: RuleDescription) -> String { "\(checksURL)#\(description.anchor)" }
 }
