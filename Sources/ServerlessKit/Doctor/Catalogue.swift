@@ -22,6 +22,10 @@ public enum Catalogue {
         KeysObjectUnusable(),
         UnusableFunctionKeyNames(),
         WorkerRuntimeNotSet(),
+        FuncInstalledKeda(),
+        KafkaTriggerWithoutSecurity(),
+        DurableWithoutHostname(),
+        DurableAppSplit(),
         // KEDA
         EventHubCheckpointRegression(),
         OutsideWatchedNamespaces(),
@@ -40,6 +44,8 @@ public enum Catalogue {
         ResourceTriggerMisuse(),
         IrrelevantPollingSettings(),
         RestrictedSecretAccess(),
+        OperatorMissing(),
+        ExternalMetricsNotKeda(),
         // Fission
         OutsideFissionNamespaces(),
         FissionNamespaceDrift(),
@@ -53,6 +59,7 @@ public enum Catalogue {
         DuplicateHTTPRoute(),
         MessageQueueTriggerWithoutComponent(),
         MixedFissionVersions(),
+        FissionCoreNotRunning(),
         // OpenWhisk
         ActivationStoreBackendValue(),
         ElasticSearchSettingsIncomplete(),
@@ -67,6 +74,7 @@ public enum Catalogue {
         EtcdWiring(),
         InstanceCountMismatch(),
         DurationCheckerNeedsElasticSearch(),
+        DockerFactoryWithoutDocker(),
     ]
 
     public static var descriptions: [RuleDescription] { all.map(\.description) }
