@@ -18,7 +18,7 @@ public enum Doctor {
             let description = rule.description
             if description.needs == .live && !index.isLive {
                 notJudged.append(NotJudged(id: description.id, platform: description.platform, title: description.title,
-                    reason: "needs a live cluster (\(description.liveOnly ?? "state not in manifests")); only status fields present in the files were read"))
+                    reason: "needs a live cluster: \(description.liveOnly ?? "state that manifests do not hold")"))
             }
             for finding in rule.check(index) {
                 if let scope = options.namespace, let namespace = finding.subject.namespace, namespace != scope { continue }
