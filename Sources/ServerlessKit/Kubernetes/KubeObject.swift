@@ -31,11 +31,26 @@ public struct KubeObject: Sendable {
 
 public struct SourceLocation: Sendable, Equatable, Hashable {
     public var file: String
+    /// Line the object's document starts on.
     public var line: Int
+    /// Line of each field by path (`spec.template.spec.containers[0].env[3]`), from `YAML.Document`.
+    public var fieldLines: [String: Int]
 
-    public init(file: String, line: Int) {
+    public init(file: String, line: Int, fieldLines: [String: Int] = [:]) {
         self.file = file
         self.line = line
+        self.fieldLines = fieldLines
+    }
+
+    /// The line of a field, or of its nearest parent that has one, or the document's.
+    public func line(of path: String) -> Int {
+        var path = path
+        while !path.isEmpty {
+            if let line = fieldLines[path] { return line }
+            guard let cut = path.lastIndex(where: { $0 == "." || $0 == "[" }) else { break }
+            path = String(path[..<cut])
+        }
+        return line
     }
 }
 

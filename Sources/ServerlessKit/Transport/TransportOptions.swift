@@ -12,10 +12,16 @@ public struct TransportOptions: Sendable {
     public var maxConcurrentRequests: Int
     /// Receives one line per request (method, redacted URL, status, timing) for `-v`.
     public var log: RequestLog?
+    /// A response body larger than this aborts the request (`TransportError`, `.responseTooLarge`).
+    public var maxResponseBytes: Int
+    /// A transfer receiving less than 1 byte/s for this long is abandoned, even without a request timeout,
+    /// so a server that trickles (slow loris) cannot hold the command forever. nil: no such bound.
+    public var stallTimeout: Duration?
 
     public init(tls: TLSOptions = TLSOptions(), proxy: String? = nil, requestTimeout: Duration? = nil,
                 connectTimeout: Duration = .seconds(10), retry: RetryPolicy = RetryPolicy(),
-                maxConcurrentRequests: Int = 64, log: RequestLog? = nil) {
+                maxConcurrentRequests: Int = 64, log: RequestLog? = nil,
+                maxResponseBytes: Int = 64 << 20, stallTimeout: Duration? = .seconds(30)) {
         self.tls = tls
         self.proxy = proxy
         self.requestTimeout = requestTimeout
@@ -23,6 +29,8 @@ public struct TransportOptions: Sendable {
         self.retry = retry
         self.maxConcurrentRequests = maxConcurrentRequests
         self.log = log
+        self.maxResponseBytes = maxResponseBytes
+        self.stallTimeout = stallTimeout
     }
 }
 

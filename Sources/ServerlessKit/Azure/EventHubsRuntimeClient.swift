@@ -1,0 +1,136 @@
+import Foundation
+
+/// Partition ids and per-partition sequence numbers from the Event Hubs REST runtime endpoints:
+/// `GET {base}{hub}?api-version=2014-01` and
+/// `GET {base}{hub}/consumergroups/{cg}/partitions/{id}?api-version=2015-01`, all partitions at once.
+public struct EventHubsRuntimeClient: Sendable {
+    public enum Credential: Sendable {
+        /// A SAS token is made per request from the key (raw UTF-8), valid for an hour.
+        case sharedAccessKey(name: String, key: Secret)
+        /// A ready `SharedAccessSignature ...` token, sent as is.
+        case sharedAccessSignature(Secret)
+        /// An Entra ID token for `https://eventhubs.azure.net/.default`.
+        case bearer(Secret)
+    }
+
+    public let namespace: String
+    public let eventHub: String
+    public let consumerGroup: String
+    /// Ends with `/`: `https://{namespace}/` unless overridden or the emulator.
+    public let baseURL: String
+    private let credential: Credential
+    private let http: any HTTPClient
+    private let clock: @Sendable () -> Date
+
+    public init(namespace: String, eventHub: String, consumerGroup: String = "$Default", credential: Credential,
+                http: any HTTPClient, baseURL: String? = nil, clock: @escaping @Sendable () -> Date = { Date() }) {
+        self.namespace = namespace
+        self.eventHub = eventHub
+        self.consumerGroup = consumerGroup
+        let base = baseURL ?? "https://\(namespace)/"
+        self.baseURL = base.hasSuffix("/") ? base : base + "/"
+        self.credential = credential
+        self.http = http
+        self.clock = clock
+    }
+
+    /// From a connection string: the hub is `eventHub` or else EntityPath; `endpointOverride`
+    /// (`--eventhub-endpoint`) wins over the emulator's `http://host:port/`, which wins over `https://{ns}/`.
+    public init(connection: EventHubsConnectionString, eventHub: String? = nil, consumerGroup: String = "$Default",
+                endpointOverride: String? = nil, http: any HTTPClient,
+                clock: @escaping @Sendable () -> Date = { Date() }) throws {
+        guard let hub = eventHub ?? connection.entityPath, !hub.isEmpty else {
+            throw ConnectionStringError(.eventHubs, .missing("EntityPath, and no event hub name was given"))
+        }
+        let credential: Credential
+        if let name = connection.sharedAccessKeyName, let key = connection.sharedAccessKey {
+            credential = .sharedAccessKey(name: name, key: key)
+        } else if let token = connection.sharedAccessSignature {
+            credential = .sharedAccessSignature(token)
+        } else {
+            throw ConnectionStringError(.eventHubs, .missing("SharedAccessKey or SharedAccessSignature"))
+        }
+        let base = endpointOverride
+            ?? (connection.useDevelopmentEmulator ? "http://\(connection.fullyQualifiedNamespace)/" : nil)
+        self.init(namespace: connection.fullyQualifiedNamespace, eventHub: hub, consumerGroup: consumerGroup,
+                  credential: credential, http: http, baseURL: base, clock: clock)
+    }
+
+    var hubURL: String { baseURL + PercentEncoding.pathSegment(eventHub) }
+
+    func partitionURL(_ id: String) -> String {
+        "\(hubURL)/consumergroups/\(PercentEncoding.pathSegment(consumerGroup))/partitions/\(PercentEncoding.pathSegment(id))?api-version=2015-01"
+    }
+
+    /// The SAS audience: the hub on the namespace, whatever URL the request goes to, so a token
+    /// made for a proxy or test endpoint is the one Azure would accept.
+    var tokenResource: String { "https://\(namespace)/\(eventHub)" }
+
+    func request(_ url: String) -> HTTPRequest {
+        let authorization: String
+        switch credential {
+        case let .sharedAccessKey(name, key):
+            authorization = EventHubsSAS.token(resource: tokenResource, keyName: name, key: key,
+                                               expiry: clock().addingTimeInterval(3600)).value
+        case let .sharedAccessSignature(token):
+            authorization = token.value
+        case let .bearer(token):
+            authorization = "Bearer \(token.value)"
+        }
+        return HTTPRequest(method: .get, url: url, headers: [("Authorization", authorization)])
+    }
+
+    public func partitionIds() async throws -> [String] {
+        let response = try await http.send(request(hubURL + "?api-version=2014-01"))
+        let body = try check(response, partitionId: nil)
+        do {
+            let ids = try EventHubsAtom.partitionIds(body, source: "the Event Hubs description of '\(eventHub)'")
+            guard !ids.isEmpty else { throw error(.unexpectedResponse("no partition ids"), nil) }
+            return ids
+        } catch let failure as EventHubsAtom.Failure {
+            throw error(failure, nil)
+        }
+    }
+
+    public func partition(_ id: String) async throws -> PartitionRuntimeInfo {
+        try parsePartition(try await http.send(request(partitionURL(id))), id: id)
+    }
+
+    /// Every partition's runtime information, the partition requests sent together.
+    public func allPartitions() async throws -> [PartitionRuntimeInfo] {
+        let ids = try await partitionIds()
+        let results = await http.sendAll(ids.map { request(partitionURL($0)) })
+        return try zip(ids, results).map { id, result in try parsePartition(try result.get(), id: id) }
+    }
+
+    private func parsePartition(_ response: HTTPResponse, id: String) throws -> PartitionRuntimeInfo {
+        let body = try check(response, partitionId: id)
+        do {
+            return try EventHubsAtom.partition(body, partitionId: id, source: "the Event Hubs description of partition \(id)")
+        } catch let failure as EventHubsAtom.Failure {
+            throw error(failure, id)
+        }
+    }
+
+    private func check(_ response: HTTPResponse, partitionId: String?) throws -> [UInt8] {
+        guard response.isSuccess else {
+            throw EventHubsError.from(response, namespace: namespace, eventHub: eventHub, partitionId: partitionId)
+        }
+        return response.body
+    }
+
+    private func error(_ kind: EventHubsError.Kind, _ partitionId: String?) -> EventHubsError {
+        EventHubsError(kind: kind, namespace: namespace, eventHub: eventHub, partitionId: partitionId)
+    }
+
+    private func error(_ failure: EventHubsAtom.Failure, _ partitionId: String?) -> EventHubsError {
+        switch failure {
+        case .emptyFeed:
+            return error(.notFound(detail: partitionId == nil ? nil : "consumer group '\(consumerGroup)'"), partitionId)
+        case let .missing(what):
+            return error(.unexpectedResponse("no \(what)"), partitionId)
+        case let .notANumber(element):
+            return error(.unexpectedResponse("a \(element) that is not an integer"), partitionId)
+        }
+    }
+}

@@ -1,0 +1,78 @@
+/// What `kubectl serverless checkpoints` found: per partition, the blob KEDA reads, what is there,
+/// and KEDA's numbers. Field names are the contract's JSON names.
+public struct CheckpointReport: Sendable {
+    public struct EventHub: Sendable, Equatable {
+        public var namespace: String
+        public var name: String
+        public var consumerGroup: String
+    }
+
+    public var eventHub: EventHub
+    /// The configured strategy, verbatim (`""` when unset).
+    public var checkpointStrategy: String
+    /// The reader KEDA actually uses for it.
+    public var reader: String
+    public var container: String
+    public var kedaVersion: String
+    /// The error KEDA would raise for the whole metric instead of a value, in KEDA's words.
+    public var scalerError: String?
+    public var partitions: [PartitionCheckpoint]
+    public var totalUnprocessedEvents: Int64
+    public var metricValue: Int64?
+    public var unprocessedEventThreshold: Int64
+    public var activationUnprocessedEventThreshold: Int64
+    public var active: Bool?
+    public var desiredReplicas: Int64?
+
+    /// Exit 1 when a partition is missing, mismatched or invalid; 3 when a request failed.
+    public var exitCode: Int32 {
+        if partitions.contains(where: { $0.status == .error }) { return 3 }
+        if partitions.contains(where: { [.missing, .mismatch, .invalid].contains($0.status) }) { return 1 }
+        return 0
+    }
+}
+
+public struct PartitionCheckpoint: Sendable {
+    public enum Status: String, Sendable, CaseIterable {
+        /// A readable checkpoint at the exact blob KEDA reads.
+        case ok
+        /// No blob there and none like it elsewhere: KEDA counts from the start of the partition.
+        case missing
+        /// No blob at KEDA's path, but this partition's checkpoint exists at another path.
+        case mismatch
+        /// The blob exists but KEDA cannot read it; KEDA fails the whole scaler.
+        case invalid
+        /// The request for it failed.
+        case error
+    }
+
+    public var partitionId: String
+    /// The blob KEDA reads for this partition, in `container`.
+    public var blob: String
+    public var status: Status
+    public var checkpointSequenceNumber: Int64?
+    public var lastEnqueuedSequenceNumber: Int64
+    public var beginningSequenceNumber: Int64
+    public var lastEnqueuedTime: String?
+    public var unprocessedEvents: Int64?
+    /// Why the blob is invalid or the request failed, in KEDA's or the transport's words.
+    public var detail: String?
+    public var nearMisses: [NearMiss]
+}
+
+/// This partition's checkpoint found somewhere KEDA does not read, and the trigger setting that would
+/// make KEDA read it (`{}` when none would).
+public struct NearMiss: Sendable, Equatable {
+    public var container: String
+    public var blob: String
+    public var reason: String
+    public var sequenceNumber: Int64?
+    /// Trigger metadata changes, in order.
+    public var setting: [(key: String, value: String)]
+
+    public static func == (lhs: NearMiss, rhs: NearMiss) -> Bool {
+        lhs.container == rhs.container && lhs.blob == rhs.blob && lhs.reason == rhs.reason
+            && lhs.sequenceNumber == rhs.sequenceNumber
+            && lhs.setting.map(\.key) == rhs.setting.map(\.key) && lhs.setting.map(\.value) == rhs.setting.map(\.value)
+    }
+}

@@ -1,0 +1,47 @@
+/// Says, in the user's words, how a checkpoint KEDA does not read differs from the one it does.
+enum NearMissReason {
+    static func describe(_ found: RecognisedCheckpoint, expected: CheckpointLocation?, hasSetting: Bool) -> String {
+        var reason: String
+        if let expected, found.container == expected.container, found.blob != expected.blobName,
+           found.blob.lowercased() == expected.blobName.lowercased() {
+            reason = "same path in another casing: the Python and .NET checkpoint stores lowercase the whole path, KEDA lowercases only the consumer group"
+        } else {
+            reason = "checkpoint in the \(layoutName(found.layout)) layout"
+            if found.container != expected?.container { reason += " in container \(found.container)" }
+            if let group = found.consumerGroup, let expected, !expected.blobName.lowercased().contains(group.lowercased()) {
+                reason += " for consumer group \(group)"
+            }
+            if let hub = found.hub, let expected, found.layout != .legacyDefault,
+               !expected.blobName.lowercased().contains(hub.lowercased()) {
+                reason += " for event hub \(hub)"
+            }
+        }
+        if !hasSetting {
+            reason += found.layout == .processor && found.consumerGroup.map { $0 != $0.lowercased() } == true
+                ? "; KEDA lowercases the consumer group and this writer kept its case, so no setting makes KEDA read it"
+                : "; no trigger setting makes KEDA read it"
+        }
+        return reason
+    }
+
+    static func layoutName(_ layout: CheckpointLayout) -> String {
+        switch layout {
+        case .processor: "event processor (blobMetadata: .NET, Python, Java, JS and Go processors, Functions extension v5)"
+        case .functionsLegacy: "Functions extension v4 (azureFunction)"
+        case .goSdk: "old Go SDK (goSdk)"
+        case .dapr: "Dapr 1.9 and older (dapr)"
+        case .legacyDefault: "legacy {consumerGroup}/{partition} (KEDA's default reader)"
+        }
+    }
+
+    /// The reader that understands a layout's value.
+    static func reader(for layout: CheckpointLayout) -> CheckpointReader {
+        switch layout {
+        case .processor: .blobMetadata
+        case .functionsLegacy: .azureFunction
+        case .goSdk: .goSdk
+        case .dapr: .dapr
+        case .legacyDefault: .default
+        }
+    }
+}

@@ -1,0 +1,59 @@
+/// KEDA's `cloud` trigger setting and the endpoint suffixes it selects (`ParseEnvironmentProperty`).
+enum AzureCloud {
+    struct Suffixes: Equatable, Sendable {
+        let serviceBus: String
+        let storage: String
+    }
+
+    static let known: [String: Suffixes] = [
+        "AZURECLOUD": Suffixes(serviceBus: "servicebus.windows.net", storage: "core.windows.net"),
+        "AZUREPUBLICCLOUD": Suffixes(serviceBus: "servicebus.windows.net", storage: "core.windows.net"),
+        "AZUREUSGOVERNMENT": Suffixes(serviceBus: "servicebus.usgovcloudapi.net", storage: "core.usgovcloudapi.net"),
+        "AZUREUSGOVERNMENTCLOUD": Suffixes(serviceBus: "servicebus.usgovcloudapi.net", storage: "core.usgovcloudapi.net"),
+        "AZURECHINACLOUD": Suffixes(serviceBus: "servicebus.chinacloudapi.cn", storage: "core.chinacloudapi.cn"),
+        "AZUREGERMANCLOUD": Suffixes(serviceBus: "servicebus.cloudapi.de", storage: "core.cloudapi.de"),
+    ]
+
+    enum Property {
+        case serviceBus, storage, activeDirectory
+
+        /// The trigger metadata key that holds it for `cloud: Private`.
+        var privateKey: String {
+            switch self {
+            case .serviceBus: "endpointSuffix"
+            case .storage: "storageEndpointSuffix"
+            case .activeDirectory: "activeDirectoryEndpoint"
+            }
+        }
+    }
+
+    /// The property for the trigger's raw metadata (KEDA reads `cloud` untrimmed, in every version).
+    static func resolve(_ property: Property, metadata: [String: String]) throws -> String {
+        guard let cloud = metadata["cloud"], !cloud.isEmpty else {
+            return value(property, of: known["AZUREPUBLICCLOUD"]!)
+        }
+        if GoText.equalFold(cloud, "Private") {
+            if let suffix = metadata[property.privateKey], !suffix.isEmpty { return suffix }
+            throw KEDAConfigError("\(property.privateKey) must be provided for Private cloud type")
+        }
+        if GoText.equalFold(cloud, "AZURESTACKCLOUD") {
+            // KEDA reads this cloud's endpoints from a file in its own pod (AZURE_ENVIRONMENT_FILEPATH).
+            throw KEDAConfigError(
+                "cloud \(cloud) is not supported here: KEDA reads its endpoints from the file named by "
+                    + "AZURE_ENVIRONMENT_FILEPATH in the operator; use cloud: Private with endpointSuffix "
+                    + "and storageEndpointSuffix instead")
+        }
+        guard let suffixes = known[GoText.toUpper(cloud)] else {
+            throw KEDAConfigError("invalid cloud environment \(cloud)")
+        }
+        return value(property, of: suffixes)
+    }
+
+    private static func value(_ property: Property, of suffixes: Suffixes) -> String {
+        switch property {
+        case .serviceBus: suffixes.serviceBus
+        case .storage: suffixes.storage
+        case .activeDirectory: "https://login.microsoftonline.com/"
+        }
+    }
+}

@@ -1,0 +1,62 @@
+/// The one blob KEDA reads for a partition's checkpoint.
+public struct CheckpointLocation: Equatable, Hashable, Sendable {
+    public let container: String
+    public let blobName: String
+
+    public init(container: String, blobName: String) {
+        self.container = container
+        self.blobName = blobName
+    }
+}
+
+/// The event hub as KEDA names it in checkpoint paths.
+public struct EventHubIdentity: Equatable, Sendable {
+    /// The namespace FQDN, e.g. `myns.servicebus.windows.net`.
+    public let namespace: String
+    public let name: String
+}
+
+extension EventHubScalerSettings {
+    /// KEDA's `getHubAndNamespace`: from the connection string whenever there is one (v2.18+
+    /// reads it under workload identity too), else `<eventHubNamespace>.<serviceBusSuffix>`.
+    /// nil when the connection string lacks an Endpoint or EntityPath value.
+    public var eventHubForPaths: EventHubIdentity? {
+        if let connection = eventHubConnection, !connection.isEmpty {
+            guard let parsed = EventHubConnectionString.namespaceAndHub(connection.value, version: kedaVersion) else { return nil }
+            return EventHubIdentity(namespace: parsed.namespace, name: parsed.hub)
+        }
+        return EventHubIdentity(namespace: "\(eventHubNamespace).\(serviceBusEndpointSuffix)", name: eventHubName)
+    }
+
+    /// The container and blob KEDA requests for `partitionID`, or the failure KEDA reports
+    /// when it cannot build the path (which fails the scaler).
+    public func checkpointLocation(partitionID: String) -> Result<CheckpointLocation, CheckpointFailure> {
+        let location: CheckpointLocation
+        switch reader {
+        case .goSdk:
+            location = CheckpointLocation(container: blobContainer, blobName: partitionID)
+        case .default:
+            return .success(CheckpointLocation(container: blobContainer, blobName: "\(consumerGroup)/\(partitionID)"))
+        case .azureFunction, .blobMetadata, .dapr:
+            guard let hub = eventHubForPaths else { return .failure(.eventHubUnparseable) }
+            switch reader {
+            case .azureFunction:
+                location = CheckpointLocation(container: "azure-webjobs-eventhub",
+                                              blobName: "\(hub.namespace)/\(hub.name)/\(consumerGroup)/\(partitionID)")
+            case .blobMetadata:
+                location = CheckpointLocation(container: blobContainer,
+                                              blobName: "\(hub.namespace)/\(hub.name)/\(GoText.toLower(consumerGroup))/checkpoint/\(partitionID)")
+            default:
+                location = CheckpointLocation(container: blobContainer, blobName: "dapr-\(hub.name)-\(consumerGroup)-\(partitionID)")
+            }
+        }
+        // From v2.15 the blob name itself goes through url.Parse (goSdk skips it); before, the
+        // whole `/<container>/<blob>` URL path did, goSdk included.
+        if kedaVersion >= KEDAVersion(2, 15, 0) {
+            if reader != .goSdk, let failure = GoURLParse.validate(location.blobName) { return .failure(.invalidPath(failure)) }
+        } else if let failure = GoURLParse.validate("/\(location.container)/\(location.blobName)") {
+            return .failure(.invalidPath(failure))
+        }
+        return .success(location)
+    }
+}

@@ -1,0 +1,34 @@
+/// The points where KEDA's azure-eventhub results changed between releases.
+extension KEDAVersion {
+    /// v2.14 (#5600) dropped offsets: before it an empty checkpoint offset counted `L + 1`, and a
+    /// checkpoint without `sequencenumber` metadata was C = 0 without error up to v2.14.x.
+    public var countsEmptyOffsetAsLastPlusOne: Bool { self < KEDAVersion(2, 14, 0) }
+
+    /// v2.15 (#5471): a blobMetadata blob without `sequencenumber` is an error.
+    public var requiresSequenceNumberMetadata: Bool { self >= KEDAVersion(2, 15, 0) }
+
+    /// v2.15.0-2.15.1 (#6084): `errors.Unwrap` lost the storage error, so every checkpoint error,
+    /// a missing blob included, failed the scaler as `%!w(<nil>)`. Fixed in v2.16.0 (#6096).
+    public var missingCheckpointIsFatal: Bool { self >= KEDAVersion(2, 15, 0) && self < KEDAVersion(2, 16, 0) }
+
+    /// Up to v2.15.1 the checkpoint error was passed through `errors.Unwrap` before being reported.
+    var unwrapsCheckpointErrors: Bool { self < KEDAVersion(2, 16, 0) }
+
+    /// v2.18 (#6908) typed config: values trimmed, empty means absent, integers parsed as JSON,
+    /// errors joined; `connection` is also read under workload identity.
+    public var usesTypedConfig: Bool { self >= KEDAVersion(2, 18, 0) }
+
+    /// v2.20.0 (#7733): `unprocessedEventThreshold` must be > 0 (0 made KEDA panic before).
+    public var validatesThreshold: Bool { self >= KEDAVersion(2, 20, 0) }
+
+    /// After v2.20.2 (#7926): EntityPath is found by key, case-insensitively, first match wins;
+    /// before, by substring `EntityPath` and a case-sensitive `HasPrefix`, last match wins.
+    public var parsesConnectionStringByKey: Bool { self > KEDAVersion(2, 20, 2) }
+
+    /// v2.18.0-2.20.2 passed `eventHubName` to the SDK next to an EntityPath, which it rejects (#7926).
+    var rejectsEventHubNameWithEntityPath: Bool { usesTypedConfig && !parsesConnectionStringByKey }
+
+    /// Up to v2.14 AAD pod identity (`azure`) was still accepted and Private clouds needed
+    /// `eventHubResourceURL` and `activeDirectoryEndpoint`.
+    var hasAADPodIdentity: Bool { self < KEDAVersion(2, 15, 0) }
+}

@@ -1,0 +1,101 @@
+import Yams
+
+/// YAML documents into `Value`, with the line each field starts on (for findings that point into a file),
+/// and `Value` back to YAML text for `-o yaml`.
+public enum YAML {
+    /// One document of a (possibly multi-document) YAML stream.
+    public struct Document: Sendable {
+        public var value: Value
+        /// 1-based line where the document's content starts.
+        public var line: Int
+        /// Line of every field, by path: `spec.template.spec.containers[0].env[3]`.
+        public var fieldLines: [String: Int]
+    }
+
+    public struct SyntaxError: UserFacingError {
+        public let line: Int?
+        public let reason: String
+        public var category: FailureCategory { .input }
+        public var message: String { line.map { "line \($0): \(reason)" } ?? reason }
+    }
+
+    public static func documents(_ text: String) throws -> [Document] {
+        var documents: [Document] = []
+        do {
+            // Driven by hand: the lazy `compose_all` sequence drops errors met after the first document.
+            let parser = try Parser(yaml: text)
+            while let node = try parser.nextRoot() {
+                var lines: [String: Int] = [:]
+                let value = convert(node, path: "", lines: &lines)
+                documents.append(Document(value: value, line: node.mark?.line ?? 1, fieldLines: lines))
+            }
+        } catch let error as YamlError {
+            throw syntaxError(error)
+        }
+        return documents
+    }
+
+    public static func text(_ value: Value) -> String {
+        (try? Yams.serialize(node: node(value), indent: 2, width: -1, allowUnicode: true)) ?? ""
+    }
+
+    private static func convert(_ node: Node, path: String, lines: inout [String: Int]) -> Value {
+        if let line = node.mark?.line, !path.isEmpty { lines[path] = line }
+        switch node {
+        case let .scalar(scalar):
+            return scalarValue(scalar, tag: Resolver.default.resolveTag(of: node))
+        case let .sequence(sequence):
+            return .array(sequence.enumerated().map { index, item in
+                convert(item, path: "\(path)[\(index)]", lines: &lines)
+            })
+        case let .mapping(mapping):
+            return .object(mapping.map { key, item in
+                let name = key.string ?? ""
+                return (name, convert(item, path: path.isEmpty ? name : "\(path).\(name)", lines: &lines))
+            })
+        case .alias:
+            return .null
+        }
+    }
+
+    private static func scalarValue(_ scalar: Node.Scalar, tag: Tag.Name) -> Value {
+        let text = scalar.string
+        switch tag {
+        case .null: return .null
+        case .bool: return Bool.construct(from: scalar).map(Value.bool) ?? .string(text)
+        case .int:
+            if let int = Int64(text.replacingOccurrences(of: "_", with: "")) { return .int(int) }
+            return Int.construct(from: scalar).map { .int(Int64($0)) } ?? .string(text)
+        case .float: return Double.construct(from: scalar).map(Value.double) ?? .string(text)
+        default: return .string(text)
+        }
+    }
+
+    private static func node(_ value: Value) -> Node {
+        switch value {
+        case .null: return Node("null", Tag(.null))
+        case let .bool(b): return Node(b ? "true" : "false", Tag(.bool))
+        case let .int(i): return Node(String(i), Tag(.int))
+        case let .double(d): return Node(String(d), Tag(.float))
+        case let .string(s):
+            // Strings that would read back as another type are quoted.
+            let plain = Node(s)
+            let resolved = Resolver.default.resolveTag(of: plain)
+            let style: Node.Scalar.Style = resolved == .str ? .any : .doubleQuoted
+            return Node(s, Tag(.str), style)
+        case let .array(items): return Node(items.map(node))
+        case let .object(members): return Node(members.map { (Node($0.key), node($0.value)) })
+        }
+    }
+
+    private static func syntaxError(_ error: YamlError) -> SyntaxError {
+        switch error {
+        case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _),
+             let .composer(context, problem, mark, _):
+            let detail = [context?.text, problem].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: " ")
+            return SyntaxError(line: mark.line, reason: detail)
+        default:
+            return SyntaxError(line: nil, reason: "\(error)")
+        }
+    }
+}
