@@ -647,6 +647,8 @@ class Handler(http.server.BaseHTTPRequestHandler):
 
 
 class Server(http.server.ThreadingHTTPServer):
+    # socketserver's default backlog of 5 drops the SYNs of a burst of new connections (a 1 s stall each).
+    request_queue_size = 1024
     daemon_threads = True
     allow_reuse_address = True
 
