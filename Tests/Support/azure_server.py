@@ -59,6 +59,7 @@ import datetime as dt
 import http.server
 import json
 import os
+import signal
 import socket
 import ssl
 import struct
@@ -670,6 +671,10 @@ def parse_args(argv):
 
 
 def main(argv=None):
+    # A parent may hand down a blocked SIGTERM (Foundation's Process under Swift Testing does), which
+    # would make Process.terminate() a no-op and waitUntilExit() hang; take the default back.
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGTERM, signal.SIGINT})
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
     args = parse_args(argv)
     try:
         settings = Settings(args)
