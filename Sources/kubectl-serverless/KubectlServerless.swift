@@ -8,5 +8,5 @@ struct KubectlServerless: AsyncParsableCommand {
         abstract: "Diagnose serverless platforms on Kubernetes: KEDA, Azure Functions, Fission, OpenWhisk.",
         discussion: "Run as `kubectl serverless ...` through kubectl's plugin discovery, or directly.",
         version: BuildInfo.version,
-        subcommands: [Version.self])
+        subcommands: [Version.self] + Completion.commands)
 }
