@@ -81,15 +81,17 @@ public struct KubectlNameSource: LiveNameSource {
         process.standardOutput = stdout
         process.standardError = FileHandle.nullDevice
         process.standardInput = FileHandle.nullDevice
-        let done = DispatchSemaphore(value: 0)
-        process.terminationHandler = { _ in done.signal() }
         do { try process.run() } catch { return nil }
         // Read while waiting, so a large answer cannot fill the pipe and stall kubectl.
         let reader = OutputCollector(stdout.fileHandleForReading)
         let seconds = Double(timeout.components.seconds) + Double(timeout.components.attoseconds) / 1e18
-        if done.wait(timeout: .now() + seconds) == .timedOut {
-            process.terminate()
-            done.wait()
+        let deadline = Date().addingTimeInterval(seconds)
+        // Polled rather than a termination handler: those can arrive late when many processes run at once.
+        while process.isRunning && Date() < deadline { usleep(5_000) }
+        if process.isRunning {
+            // SIGKILL: kubectl may have inherited a mask that blocks SIGTERM from this thread.
+            kill(process.processIdentifier, SIGKILL)
+            process.waitUntilExit()
             return nil
         }
         let data = reader.finish()
