@@ -35,7 +35,8 @@ struct CompletionWords: AsyncParsableCommand {
             name = preferred.spelling
         }
         unsetenv("SAP_SHELL")  // plain lines, whatever shell this was started from
-        let words = [KubectlServerless.configuration.commandName ?? "kubectl-serverless"] + point.path + [point.prefix]
+        // SAP's closures see the whole command line, the command's own name as word 0.
+        let words = [KubectlServerless.configuration.commandName ?? "kubectl-serverless"] + point.words
         let request = ["---completion"] + point.path + ["--", name, String(words.count - 1), String(point.prefix.count)] + words
         do {
             _ = try await KubectlServerless.asyncParseAsRoot(request)

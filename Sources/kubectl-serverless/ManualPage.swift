@@ -146,7 +146,7 @@ struct ManualPage {
         }
         if !section.entries.isEmpty {
             out += [".Bl -tag -width Ds"]
-            for entry in section.entries { out += [".It Ev \(Mdoc.argument(entry.tag))"] + Mdoc.text(entry.text) }
+            for entry in section.entries { out += [".It \(section.tagMacro) \(Mdoc.argument(entry.tag))"] + Mdoc.text(entry.text) }
             out += [".El"]
         }
         return out

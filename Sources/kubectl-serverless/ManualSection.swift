@@ -7,6 +7,8 @@ struct ManualSection {
     var paragraphs: [String] = []
     /// A tagged list (`AF-LOCK-001` -> what it checks and the fix).
     var entries: [(tag: String, text: String)] = []
+    /// How tags are set: environment variables (`Ev`) or literal names such as check ids (`Sy`).
+    var tagMacro = "Sy"
 
     /// The extra sections for the command at `path` (`[]` is the root, `["doctor"]` the doctor).
     /// The doctor's catalogue plugs in here: `case ["doctor"]: return [Catalogue.manualSection]`.
@@ -14,9 +16,18 @@ struct ManualSection {
         switch path {
         case []:
             return [environment]
+        // case ["doctor"]: return [checks(Catalogue.rules.map { ($0.id, $0.platform, $0.severity, $0.title, $0.fix) })]
         default:
             return []
         }
+    }
+
+    /// The doctor's rule catalogue, one entry per check id, in the catalogue's order.
+    static func checks(_ rules: [(id: String, platform: String, severity: String, title: String, fix: String)]) -> ManualSection {
+        ManualSection(
+            title: "CHECKS",
+            paragraphs: ["Every check has a stable id; skip one with --skip ID or in .kubectl-serverless.yaml."],
+            entries: rules.map { ($0.id, "\($0.title) (\($0.platform), \($0.severity)). Fix: \($0.fix)") })
     }
 
     static let environment = ManualSection(
@@ -28,5 +39,6 @@ struct ManualSection {
             ("KREW_ROOT", "Where krew installs plugins (default ~/.krew); completion install-kubectl-helper writes into its bin directory."),
             ("AZURE_STORAGE_CONNECTION_STRING", "Storage connection string when no flag or object gives one."),
             ("AZURE_EVENTHUB_CONNECTION_STRING", "Event Hubs connection string when no flag or object gives one."),
-        ])
+        ],
+        tagMacro: "Ev")
 }

@@ -23,6 +23,8 @@ public struct CompletionPoint: Equatable, Sendable {
     public var typed: [String: [String]]
     /// Flags already typed (their keys in `typed`), so they are not offered twice.
     public var used: Set<String>
+    /// Every word given, the one being completed last.
+    public var words: [String]
     /// How many positional words `command` has been given before the current word.
     public var positionalIndex: Int
 
@@ -93,6 +95,7 @@ public struct CompletionPoint: Equatable, Sendable {
         self.typed = typed
         self.used = used
         self.positionalIndex = positionalIndex
+        self.words = words.isEmpty ? [""] : words
 
         if let option = pending {
             target = .optionValue(option, wordPrefix: "")
