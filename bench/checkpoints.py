@@ -34,7 +34,8 @@ def binary():
         return os.environ["KUBECTL_SERVERLESS"]
     path = os.path.join(ROOT, ".build", "release", "kubectl-serverless")
     if not os.path.exists(path):
-        subprocess.run(["swift", "build", "-c", "release", "--product", "kubectl-serverless"], cwd=ROOT, check=True)
+        subprocess.run(["swift", "build", "-c", "release", "--static-swift-stdlib", "--product", "kubectl-serverless"],
+                       cwd=ROOT, check=True)
     return path
 
 

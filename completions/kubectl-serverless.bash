@@ -173,13 +173,220 @@ _kubectl-serverless() {
     unset 'unparsed_words[0]'
     unparsed_words=("${unparsed_words[@]}")
     case "${subcommand}" in
-    version|completion|help)
+    checkpoints|doctor|version|completion|help)
         # Offer subcommand argument completions
         "_kubectl-serverless_${subcommand}"
         ;;
     *)
         # Offer subcommand completions
-        COMPREPLY+=($(compgen -W 'version completion help' -- "${cur}"))
+        COMPREPLY+=($(compgen -W 'checkpoints doctor version completion help' -- "${cur}"))
+        ;;
+    esac
+}
+
+_kubectl-serverless_checkpoints() {
+    repeating_flags=(--verbose -v)
+    non_repeating_flags=(--insecure-skip-tls-verify --no-headers --no-color -R --recursive --azure-insecure-skip-tls-verify --version -h --help)
+    repeating_options=(--as-group -f --filename)
+    non_repeating_options=(--kubeconfig --context --cluster --user --namespace -n --server -s --token --certificate-authority --client-certificate --client-key --tls-server-name --as --request-timeout --scaled-job --trigger --eventhub-connection --eventhub-namespace --eventhub-name --consumer-group --storage-connection --storage-account --blob-container --checkpoint-strategy --cloud --endpoint-suffix --storage-endpoint-suffix --eventhub-endpoint --partition-info --unprocessed-event-threshold --activation-unprocessed-event-threshold --stale-partition-info-threshold --min-replicas --max-replicas --keda-version --azure-ca-file --output -o)
+    __kubectl-serverless_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--kubeconfig')
+        return
+        ;;
+    '--context')
+        return
+        ;;
+    '--cluster')
+        return
+        ;;
+    '--user')
+        return
+        ;;
+    '--namespace'|'-n')
+        return
+        ;;
+    '--server'|'-s')
+        return
+        ;;
+    '--token')
+        return
+        ;;
+    '--certificate-authority')
+        return
+        ;;
+    '--client-certificate')
+        return
+        ;;
+    '--client-key')
+        return
+        ;;
+    '--tls-server-name')
+        return
+        ;;
+    '--as')
+        return
+        ;;
+    '--as-group')
+        return
+        ;;
+    '--request-timeout')
+        return
+        ;;
+    '--scaled-job')
+        return
+        ;;
+    '--trigger')
+        return
+        ;;
+    '-f'|'--filename')
+        return
+        ;;
+    '--eventhub-connection')
+        return
+        ;;
+    '--eventhub-namespace')
+        return
+        ;;
+    '--eventhub-name')
+        return
+        ;;
+    '--consumer-group')
+        return
+        ;;
+    '--storage-connection')
+        return
+        ;;
+    '--storage-account')
+        return
+        ;;
+    '--blob-container')
+        return
+        ;;
+    '--checkpoint-strategy')
+        return
+        ;;
+    '--cloud')
+        return
+        ;;
+    '--endpoint-suffix')
+        return
+        ;;
+    '--storage-endpoint-suffix')
+        return
+        ;;
+    '--eventhub-endpoint')
+        return
+        ;;
+    '--partition-info')
+        return
+        ;;
+    '--unprocessed-event-threshold')
+        return
+        ;;
+    '--activation-unprocessed-event-threshold')
+        return
+        ;;
+    '--stale-partition-info-threshold')
+        return
+        ;;
+    '--min-replicas')
+        return
+        ;;
+    '--max-replicas')
+        return
+        ;;
+    '--keda-version')
+        return
+        ;;
+    '--azure-ca-file')
+        return
+        ;;
+    '--output'|'-o')
+        __kubectl-serverless_add_completions -W 'table'$'\n''wide'$'\n''json'$'\n''yaml'
+        return
+        ;;
+    esac
+}
+
+_kubectl-serverless_doctor() {
+    repeating_flags=(--verbose -v)
+    non_repeating_flags=(--insecure-skip-tls-verify --no-headers --no-color -R --recursive -A --all-namespaces --list-checks --version -h --help)
+    repeating_options=(--as-group -f --filename --helm-values)
+    non_repeating_options=(--kubeconfig --context --cluster --user --namespace -n --server -s --token --certificate-authority --client-certificate --client-key --tls-server-name --as --request-timeout --platform --only --skip --fail-on --config --output -o)
+    __kubectl-serverless_offer_flags_options 0
+
+    # Offer option value completions
+    case "${prev}" in
+    '--kubeconfig')
+        return
+        ;;
+    '--context')
+        return
+        ;;
+    '--cluster')
+        return
+        ;;
+    '--user')
+        return
+        ;;
+    '--namespace'|'-n')
+        return
+        ;;
+    '--server'|'-s')
+        return
+        ;;
+    '--token')
+        return
+        ;;
+    '--certificate-authority')
+        return
+        ;;
+    '--client-certificate')
+        return
+        ;;
+    '--client-key')
+        return
+        ;;
+    '--tls-server-name')
+        return
+        ;;
+    '--as')
+        return
+        ;;
+    '--as-group')
+        return
+        ;;
+    '--request-timeout')
+        return
+        ;;
+    '-f'|'--filename')
+        return
+        ;;
+    '--helm-values')
+        return
+        ;;
+    '--platform')
+        return
+        ;;
+    '--only')
+        return
+        ;;
+    '--skip')
+        return
+        ;;
+    '--fail-on')
+        __kubectl-serverless_add_completions -W 'error'$'\n''warning'$'\n''info'$'\n''none'
+        return
+        ;;
+    '--config')
+        return
+        ;;
+    '--output'|'-o')
+        __kubectl-serverless_add_completions -W 'table'$'\n''wide'$'\n''json'$'\n''yaml'$'\n''sarif'$'\n''junit'
+        return
         ;;
     esac
 }

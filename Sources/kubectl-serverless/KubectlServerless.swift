@@ -13,4 +13,19 @@ struct KubectlServerless: AsyncParsableCommand {
             """,
         version: BuildInfo.version,
         subcommands: [Checkpoints.self, DoctorCommand.self, Version.self] + Completion.commands)
+
+    /// Exit codes follow the contract, not swift-argument-parser's defaults: usage errors are 2,
+    /// and the kit's errors carry their own category.
+    static func main() async {
+        do {
+            var command = try parseAsRoot()
+            if var asyncCommand = command as? AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+        } catch {
+            Terminal.exit(for: error, command: Self.self)
+        }
+    }
 }

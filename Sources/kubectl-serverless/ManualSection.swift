@@ -11,12 +11,14 @@ struct ManualSection {
     var tagMacro = "Sy"
 
     /// The extra sections for the command at `path` (`[]` is the root, `["doctor"]` the doctor).
-    /// The doctor's catalogue plugs in here: `case ["doctor"]: return [Catalogue.manualSection]`.
     static func extra(for path: [String]) -> [ManualSection] {
         switch path {
         case []:
             return [environment]
-        // case ["doctor"]: return [checks(Catalogue.rules.map { ($0.id, $0.platform, $0.severity, $0.title, $0.fix) })]
+        case ["doctor"]:
+            return [checks(Catalogue.descriptions.map {
+                ($0.id, $0.platform.rawValue, $0.severity.rawValue, $0.title, $0.fix)
+            })]
         default:
             return []
         }
