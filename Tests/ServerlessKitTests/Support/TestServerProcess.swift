@@ -16,12 +16,28 @@ final class TestServerProcess: @unchecked Sendable {
     init(script: String, arguments: [String] = [], environment: [String: String] = [:]) throws {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "-u", Self.supportDirectory.appendingPathComponent(script).path] + arguments
+        // The server exits when this test process does (even by a crash): an orphan holding a pipe of
+        // the test runner would keep `swift test` waiting forever.
+        let watchdog = """
+            import os, runpy, sys, threading, time
+            parent = os.getppid()
+            def watch():
+                while os.getppid() == parent:
+                    time.sleep(0.5)
+                os._exit(0)
+            threading.Thread(target=watch, daemon=True).start()
+            sys.argv = sys.argv[1:]
+            runpy.run_path(sys.argv[0], run_name="__main__")
+            """
+        process.arguments = ["python3", "-u", "-c", watchdog, Self.supportDirectory.appendingPathComponent(script).path]
+            + arguments
         var env = ProcessInfo.processInfo.environment
         env.merge(environment) { $1 }
         process.environment = env
         let stdout = Pipe()
         process.standardOutput = stdout
+        process.standardError = FileHandle.nullDevice
+        process.standardInput = FileHandle.nullDevice
         try process.run()
         self.process = process
 
