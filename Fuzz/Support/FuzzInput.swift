@@ -1,3 +1,5 @@
+import Foundation
+
 /// The bytes libFuzzer hands a target, with the few views the parsers take. Compiled into every
 /// target next to its own file, so a target is one function call.
 struct FuzzInput {
@@ -5,6 +7,7 @@ struct FuzzInput {
 
     init(_ data: UnsafePointer<UInt8>, _ size: Int) {
         bytes = Array(UnsafeBufferPointer(start: data, count: size))
+        if selfTestCrash, bytes.starts(with: Array("self-test-crash".utf8)) { fatalError("fuzz self-test crash") }
     }
 
     /// The bytes as text; invalid UTF-8 becomes U+FFFD, as it does when we read a file or a body.
@@ -24,3 +27,6 @@ struct FuzzInput {
 func fuzzExpect(_ condition: @autoclosure () -> Bool, _ message: @autoclosure () -> String) {
     if !condition() { fatalError("fuzz property broken: \(message())") }
 }
+
+/// Set by Tests/Support/test_fuzz_short.py to check that scripts/fuzz catches, reports and saves a crash.
+private let selfTestCrash = ProcessInfo.processInfo.environment["FUZZ_SELF_TEST_CRASH"] == "1"
