@@ -64,11 +64,31 @@ public enum YAML {
         case .null: return .null
         case .bool: return Bool.construct(from: scalar).map(Value.bool) ?? .string(text)
         case .int:
-            if let int = Int64(text.replacingOccurrences(of: "_", with: "")) { return .int(int) }
+            let digits = text.replacingOccurrences(of: "_", with: "")
+            if let int = Int64(digits) { return .int(int) }
+            // Yams traps on overflow in base 60 (`1:0:0:0:0:0:0:0:0:0:0`), so that form is read here.
+            if digits.contains(":") { return sexagesimal(digits).map(Value.int) ?? .string(text) }
             return Int.construct(from: scalar).map { .int(Int64($0)) } ?? .string(text)
         case .float: return Double.construct(from: scalar).map(Value.double) ?? .string(text)
         default: return .string(text)
         }
+    }
+
+    /// YAML 1.1 base 60 (`190:20:30` is 685230); nil when not that form or out of Int64's range.
+    private static func sexagesimal(_ text: String) -> Int64? {
+        var rest = Substring(text)
+        let negative = rest.first == "-"
+        if rest.first == "-" || rest.first == "+" { rest = rest.dropFirst() }
+        var value: Int64 = 0
+        for part in rest.split(separator: ":", omittingEmptySubsequences: false) {
+            guard !part.isEmpty, part.utf8.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }),
+                  let digit = Int64(part) else { return nil }
+            let (shifted, overflow) = value.multipliedReportingOverflow(by: 60)
+            let (sum, carry) = shifted.addingReportingOverflow(digit)
+            guard !overflow, !carry else { return nil }
+            value = sum
+        }
+        return negative ? -value : value
     }
 
     private static func node(_ value: Value) -> Node {
