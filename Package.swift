@@ -31,6 +31,8 @@ let package = Package(
         .testTarget(
             name: "ServerlessKitTests",
             dependencies: ["ServerlessKit"],
+            // Read through #filePath, not bundled.
+            exclude: ["Doctor/Fixtures", "Kubernetes/Fixtures"],
             swiftSettings: [.swiftLanguageMode(.v5)]),
     ]
 )

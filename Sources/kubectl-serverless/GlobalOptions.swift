@@ -62,7 +62,25 @@ struct GlobalOptions: ParsableArguments {
 
     /// `--request-timeout` parsed the way kubectl does: a bare integer is seconds, else a Go duration.
     func timeout() throws -> Duration? {
-        try KubectlDuration.parse(requestTimeout, flag: "--request-timeout")
+        try RequestTimeout.parse(requestTimeout)
+    }
+
+    /// The flags as kubectl's loading rules take them.
+    var kubeconfigOverrides: KubeconfigOverrides {
+        KubeconfigOverrides(
+            kubeconfig: kubeconfig, context: context, cluster: cluster, user: user, namespace: namespace,
+            server: server, token: token.map(Secret.init), certificateAuthority: certificateAuthority,
+            insecureSkipTLSVerify: insecureSkipTLSVerify, tlsServerName: tlsServerName,
+            clientCertificate: clientCertificate, clientKey: clientKey, impersonate: impersonateUser,
+            impersonateGroups: impersonateGroups, requestTimeout: requestTimeout)
+    }
+
+    /// A client for the cluster the kubeconfig and flags select.
+    func apiClient() throws -> KubeAPIClient {
+        let config = try KubeconfigLoader.load(overrides: kubeconfigOverrides)
+        return KubeAPIClient(config: config, baseOptions: TransportOptions(log: requestLog)) { options in
+            try CurlTransport(options: options)
+        }
     }
 
     var requestLog: RequestLog? {

@@ -68,7 +68,7 @@ public struct CheckpointInspector: Sendable {
                 checkpointSequenceNumber: count.checkpoint?.sequenceNumber,
                 lastEnqueuedSequenceNumber: partition.lastEnqueuedSequenceNumber,
                 beginningSequenceNumber: partition.beginningSequenceNumber,
-                lastEnqueuedTime: partition.lastEnqueuedTime,
+                lastEnqueuedTime: partition.lastEnqueuedTime.map(AzureTime.iso8601),
                 unprocessedEvents: count.unprocessedEvents,
                 detail: Self.detail(outcome: outcomes[index], count: count, version: settings.kedaVersion),
                 nearMisses: misses)

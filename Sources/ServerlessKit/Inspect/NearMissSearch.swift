@@ -31,9 +31,22 @@ struct NearMissSearch {
             guard let variant = try? EventHubScalerSettings(parsing: changed, version: settings.kedaVersion),
                   case let .success(location) = variant.checkpointLocation(partitionID: found.partitionId),
                   location.container == found.container, location.blobName == found.blob else { continue }
-            return chosen.map { ($0.key, $0.shown) }
+            return Self.shown(chosen)
         }
         return nil
+    }
+
+    /// The changes as the user sees them; parts of the connection string become one entry.
+    private static func shown(_ changes: [Change]) -> [(key: String, value: String)] {
+        var shown: [(key: String, value: String)] = []
+        for change in changes {
+            if change.key == "connection", let index = shown.firstIndex(where: { $0.key == "connection" }) {
+                shown[index].value += ";" + change.shown
+            } else {
+                shown.append((change.key, change.shown))
+            }
+        }
+        return shown
     }
 
     /// The settings worth trying for this blob: the strategy its layout needs, its container, and the
@@ -57,15 +70,15 @@ struct NearMissSearch {
             changes.append(.metadata("consumerGroup", group))
         }
         let current = settings.eventHubForPaths
-        if let hub = found.hub, hub != current?.name {
-            changes.append(connectionHasKey("EntityPath") ? .connection("EntityPath", hub) : .metadata("eventHubName", hub))
-        }
         if let namespace = found.namespace, namespace != current?.namespace {
             if connection != nil {
                 changes.append(.connection("Endpoint", "sb://\(namespace)/"))
             } else if namespace.hasSuffix("." + settings.serviceBusEndpointSuffix) {
                 changes.append(.metadata("eventHubNamespace", String(namespace.dropLast(settings.serviceBusEndpointSuffix.count + 1))))
             }
+        }
+        if let hub = found.hub, hub != current?.name {
+            changes.append(connectionHasKey("EntityPath") ? .connection("EntityPath", hub) : .metadata("eventHubName", hub))
         }
         return changes
     }

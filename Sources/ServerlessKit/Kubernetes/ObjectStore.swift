@@ -57,11 +57,14 @@ public struct HelmValuesDocument: Sendable {
     /// `openwhisk`, `fission` or `keda` when recognised or named with `--helm-values CHART=FILE`.
     public var chart: String?
     public var values: Value
+    /// The file and the line of every key, for findings that point into the values file.
+    public var location: SourceLocation?
 
-    public init(file: String, chart: String?, values: Value) {
+    public init(file: String, chart: String?, values: Value, location: SourceLocation? = nil) {
         self.file = file
         self.chart = chart
         self.values = values
+        self.location = location
     }
 }
 

@@ -45,7 +45,8 @@ final class TestServerProcess: @unchecked Sendable {
     var baseURL: String { "http://127.0.0.1:\(port)" }
 
     deinit {
-        process.terminate()
+        // SIGKILL: the test runner blocks SIGTERM, and children inherit the blocked mask.
+        kill(process.processIdentifier, SIGKILL)
         process.waitUntilExit()
     }
 

@@ -1,0 +1,57 @@
+/// The doctor's entry point: every applicable rule over one indexed store, then scoping and suppression.
+public enum Doctor {
+    public static func run(store: ObjectStore, options: DoctorOptions = DoctorOptions()) -> DoctorReport {
+        let index = DoctorIndex(store: store, defaultNamespace: options.defaultNamespace)
+        let detected = PlatformDetection.platforms(in: index)
+        let active = options.platforms ?? detected
+        let skipped = options.skip.union(options.config.skip)
+        let rules = Catalogue.all.filter { rule in
+            let description = rule.description
+            guard active.contains(description.platform) || !description.alsoFor.isDisjoint(with: active) else { return false }
+            if !options.only.isEmpty && !options.only.contains(description.id) { return false }
+            return !skipped.contains(description.id)
+        }
+
+        var findings: [Finding] = []
+        var notJudged: [NotJudged] = []
+        for rule in rules {
+            let description = rule.description
+            if description.needs == .live && !index.isLive {
+                notJudged.append(NotJudged(id: description.id, platform: description.platform, title: description.title,
+                    reason: "needs a live cluster: \(description.liveOnly ?? "state that manifests do not hold")"))
+            }
+            for finding in rule.check(index) {
+                if let scope = options.namespace, let namespace = finding.subject.namespace, namespace != scope { continue }
+                if options.config.skips(finding) { continue }
+                findings.append(finding)
+            }
+        }
+        findings = Self.sorted(findings)
+
+        let inScope = store.objects.filter { object in
+            guard let scope = options.namespace, let namespace = index.namespace(of: object) else { return true }
+            return namespace == scope
+        }.count + store.helmValues.count
+        let summary = DoctorReport.Summary(objects: inScope,
+                                           error: findings.filter { $0.severity == .error }.count,
+                                           warning: findings.filter { $0.severity == .warning }.count,
+                                           info: findings.filter { $0.severity == .info }.count)
+        return DoctorReport(source: store.source, platforms: active.sorted(), findings: findings, notJudged: notJudged,
+                            summary: summary, failOn: options.effectiveFailOn, rules: rules.map(\.description))
+    }
+
+    /// Platform, then the worst first, then id, object and line: the same input always prints the same.
+    static func sorted(_ findings: [Finding]) -> [Finding] {
+        let platforms = Dictionary(uniqueKeysWithValues: Platform.allCases.enumerated().map { ($1, $0) })
+        let severities: [Severity: Int] = [.error: 0, .warning: 1, .info: 2]
+        return findings.map { finding in
+            (finding, platforms[finding.platform]!, severities[finding.severity]!, finding.subject.display, finding.location?.line ?? 0)
+        }.sorted { a, b in
+            if a.1 != b.1 { return a.1 < b.1 }
+            if a.2 != b.2 { return a.2 < b.2 }
+            if a.0.id != b.0.id { return a.0.id < b.0.id }
+            if a.3 != b.3 { return a.3 < b.3 }
+            return a.4 < b.4
+        }.map(\.0)
+    }
+}

@@ -1,0 +1,135 @@
+/// The object store indexed once for the rules: by kind, by name, workloads by name, and the
+/// namespace every object really lives in. Every rule reads this; none scans the store in nested loops.
+public struct DoctorIndex: Sendable {
+    /// Kinds that have no namespace (the rest default to `defaultNamespace` when a manifest omits it).
+    public static let clusterScopedKinds: Set<String> = [
+        "Namespace", "Node", "ClusterRole", "ClusterRoleBinding", "CustomResourceDefinition", "APIService",
+        "ClusterTriggerAuthentication", "ClusterCloudEventSource", "PersistentVolume", "StorageClass",
+        "PriorityClass", "MutatingWebhookConfiguration", "ValidatingWebhookConfiguration",
+    ]
+
+    public let store: ObjectStore
+    /// Where objects without `metadata.namespace` go: `-n`, else the context's, else `default`.
+    public let defaultNamespace: String
+    private let byKind: [String: [KubeObject]]
+    private let byName: [ObjectName: KubeObject]
+    private let workloadsByName: [ObjectName: Workload]
+    private let eventsByObject: [ObjectName: [KubeObject]]
+    private let unreadableKinds: [String: [String?]]
+
+    // What several rules read, worked out once per run.
+    public private(set) var functionsHosts: [FunctionsHost] = []
+    public private(set) var scaledResources: [ScaledResource] = []
+    public private(set) var scaledByTarget: [ObjectName: [ScaledResource]] = [:]
+    public private(set) var kedaOperators: [KedaOperator] = []
+    public private(set) var fission = FissionControlPlane(components: [], values: [])
+    public private(set) var openWhiskComponents: [OpenWhiskComponent] = []
+
+    public init(store: ObjectStore, defaultNamespace: String = "default") {
+        self.store = store
+        self.defaultNamespace = defaultNamespace
+        var byKind: [String: [KubeObject]] = [:]
+        var byName: [ObjectName: KubeObject] = [:]
+        var workloads: [ObjectName: Workload] = [:]
+        var events: [ObjectName: [KubeObject]] = [:]
+        for object in store.objects {
+            byKind[object.kind, default: []].append(object)
+            let namespace = Self.resolve(object, defaultNamespace: defaultNamespace)
+            let key = ObjectName(kind: object.kind, namespace: namespace, name: object.name)
+            if byName[key] == nil { byName[key] = object }
+            if let workload = Workload(object), workloads[key] == nil { workloads[key] = workload }
+            if object.kind == "Event" {
+                let involved = object.body["involvedObject"]
+                let target = ObjectName(kind: involved["kind"].string ?? "",
+                                        namespace: involved["namespace"].string ?? namespace,
+                                        name: involved["name"].string ?? "")
+                events[target, default: []].append(object)
+            }
+        }
+        self.byKind = byKind
+        self.byName = byName
+        workloadsByName = workloads
+        eventsByObject = events
+        unreadableKinds = Dictionary(grouping: store.unreadable, by: \.kind).mapValues { $0.map(\.namespace) }
+        functionsHosts = FunctionsHost.scan(in: self)
+        scaledResources = ScaledResource.scan(in: self)
+        scaledByTarget = ScaledResource.scanTargets(in: self)
+        kedaOperators = KedaOperator.scan(in: self)
+        fission = FissionControlPlane(index: self)
+        openWhiskComponents = OpenWhiskComponent.scan(in: self)
+    }
+
+    public var isLive: Bool { store.isLive }
+
+    private static func resolve(_ object: KubeObject, defaultNamespace: String) -> String? {
+        if let namespace = object.namespace { return namespace }
+        return clusterScopedKinds.contains(object.kind) ? nil : defaultNamespace
+    }
+
+    /// The namespace an object lives in: its own, the default one when a manifest omits it, nil when cluster-scoped.
+    public func namespace(of object: KubeObject) -> String? { Self.resolve(object, defaultNamespace: defaultNamespace) }
+
+    /// Objects of a kind, optionally only those of an API group (`keda.sh`).
+    public func objects(_ kind: String, group: String? = nil) -> [KubeObject] {
+        let all = byKind[kind] ?? []
+        guard let group else { return all }
+        return all.filter { $0.group == group }
+    }
+
+    public func object(_ kind: String, namespace: String?, name: String) -> KubeObject? {
+        byName[ObjectName(kind: kind, namespace: namespace, name: name)]
+    }
+
+    public var workloads: Dictionary<ObjectName, Workload>.Values { workloadsByName.values }
+
+    public func workload(_ kind: String, namespace: String?, name: String) -> Workload? {
+        workloadsByName[ObjectName(kind: kind, namespace: namespace, name: name)]
+    }
+
+    public func events(for object: KubeObject) -> [KubeObject] {
+        eventsByObject[ObjectName(kind: object.kind, namespace: namespace(of: object), name: object.name)] ?? []
+    }
+
+    public func helmValues(_ chart: HelmChart) -> [HelmValuesDocument] {
+        store.helmValues.filter { $0.chart == chart.rawValue }
+    }
+
+    /// What a reference to another object finds.
+    public enum Lookup: Sendable {
+        case found(KubeObject)
+        /// Live, and the kind is readable: it really is not there.
+        case missing
+        /// Manifests: not among the files read (it may exist in the cluster).
+        case notInInput
+        /// Live, but we may not read that kind there.
+        case unreadable
+    }
+
+    public func lookup(_ kind: String, namespace: String?, name: String) -> Lookup {
+        if let object = object(kind, namespace: namespace, name: name) { return .found(object) }
+        guard isLive else { return .notInInput }
+        if let namespaces = unreadableKinds[kind], namespaces.contains(where: { $0 == nil || $0 == namespace }) {
+            return .unreadable
+        }
+        return .missing
+    }
+
+    /// Keys of a Secret's `data`/`stringData` or a ConfigMap's `data`/`binaryData`; nil when the object is not known.
+    public func dataKeys(kind: String, namespace: String?, name: String) -> Set<String>? {
+        guard let object = object(kind, namespace: namespace, name: name) else { return nil }
+        let fields = kind == "Secret" ? ["data", "stringData"] : ["data", "binaryData"]
+        return Set(fields.flatMap { object.body[$0].members.map(\.key) })
+    }
+
+    /// A container's environment as the input shows it.
+    public func env(of container: Container, in workload: Workload) -> ContainerEnv {
+        ContainerEnv(container: container, namespace: namespace(of: workload.object), index: self)
+    }
+}
+
+/// A kind, namespace and name: how objects refer to each other.
+public struct ObjectName: Hashable, Sendable {
+    public var kind: String
+    public var namespace: String?
+    public var name: String
+}

@@ -1,0 +1,121 @@
+/// What KEDA hands a scaler for one trigger: the trigger's metadata, the scale target's container
+/// environment (`resolvedEnv`) and the TriggerAuthentication parameters (`authParams`).
+/// Parsing them into the azure-eventhub settings is the KEDA module's job; this only gathers them.
+public struct TriggerInputs: Sendable {
+    public var object: ScalableObjectRef
+    public var triggerIndex: Int
+    public var triggerName: String?
+    public var triggerType: String
+    public var metadata: [String: String]
+    public var resolvedEnv: [String: EnvValue]
+    public var authParams: [String: Secret]
+    /// `spec.podIdentity.provider` of the TriggerAuthentication (`azure-workload`, `none`); nil without one.
+    public var podIdentityProvider: String?
+    /// TriggerAuthentication sources KEDA would read that we cannot (`azureKeyVault`, `hashiCorpVault`, ...).
+    public var unresolvedAuthSources: [String]
+    /// `spec.minReplicaCount` / `spec.maxReplicaCount` as written (nil when absent).
+    public var minReplicaCount: Int?
+    public var maxReplicaCount: Int?
+
+    public init(object: ScalableObjectRef, triggerIndex: Int, triggerName: String?, triggerType: String,
+                metadata: [String: String], resolvedEnv: [String: EnvValue] = [:], authParams: [String: Secret] = [:],
+                podIdentityProvider: String? = nil, unresolvedAuthSources: [String] = [],
+                minReplicaCount: Int? = nil, maxReplicaCount: Int? = nil) {
+        self.object = object
+        self.triggerIndex = triggerIndex
+        self.triggerName = triggerName
+        self.triggerType = triggerType
+        self.metadata = metadata
+        self.resolvedEnv = resolvedEnv
+        self.authParams = authParams
+        self.podIdentityProvider = podIdentityProvider
+        self.unresolvedAuthSources = unresolvedAuthSources
+        self.minReplicaCount = minReplicaCount
+        self.maxReplicaCount = maxReplicaCount
+    }
+}
+
+/// A container environment value: secret when it came from a Secret (or was built from one).
+public enum EnvValue: Sendable, Equatable, CustomStringConvertible {
+    case plain(String)
+    case secret(Secret)
+
+    public var value: String {
+        switch self {
+        case let .plain(text): text
+        case let .secret(secret): secret.value
+        }
+    }
+
+    public var isSecret: Bool { if case .secret = self { return true } else { return false } }
+
+    public var description: String {
+        switch self {
+        case let .plain(text): text
+        case .secret: "<redacted>"
+        }
+    }
+}
+
+public enum ScalableKind: String, Sendable {
+    case scaledObject = "ScaledObject"
+    case scaledJob = "ScaledJob"
+
+    var kindRef: KindRef { self == .scaledObject ? .scaledObject : .scaledJob }
+}
+
+public struct ScalableObjectRef: Sendable, Equatable, CustomStringConvertible {
+    public var kind: ScalableKind
+    public var namespace: String
+    public var name: String
+
+    public init(kind: ScalableKind, namespace: String, name: String) {
+        self.kind = kind
+        self.namespace = namespace
+        self.name = name
+    }
+
+    public var description: String { "\(kind.rawValue) \(namespace)/\(name)" }
+}
+
+/// Why trigger inputs could not be gathered. Names objects and keys, never values.
+public enum TriggerInputError: UserFacingError, Equatable {
+    case objectNotFound(kind: String, namespace: String?, name: String, referencedBy: String?)
+    case keyNotFound(kind: String, namespace: String, name: String, key: String, referencedBy: String)
+    case unreadable(kind: String, namespace: String?, name: String, reason: String)
+    case noTrigger(object: String, type: String)
+    case severalTriggers(object: String, type: String, count: Int)
+    case triggerNotFound(object: String, selector: String)
+    case wrongTriggerType(object: String, index: Int, type: String, expected: String)
+    case containerNotFound(object: String, container: String)
+    case unknownAuthKind(object: String, kind: String)
+
+    public var category: FailureCategory {
+        if case .unreadable = self { return .remote }
+        return .input
+    }
+
+    public var message: String {
+        switch self {
+        case let .objectNotFound(kind, namespace, name, by):
+            let place = namespace.map { " in namespace \"\($0)\"" } ?? ""
+            return "\(kind) \"\(name)\" not found\(place)" + (by.map { " (referenced by \($0))" } ?? "")
+        case let .keyNotFound(kind, namespace, name, key, by):
+            return "\(kind) \(namespace)/\(name) has no key \"\(key)\" (referenced by \(by))"
+        case let .unreadable(kind, namespace, name, reason):
+            return "cannot read \(kind) \(namespace.map { "\($0)/" } ?? "")\(name): \(reason)"
+        case let .noTrigger(object, type):
+            return "\(object) has no \(type) trigger"
+        case let .severalTriggers(object, type, count):
+            return "\(object) has \(count) \(type) triggers; choose one with --trigger INDEX|NAME"
+        case let .triggerNotFound(object, selector):
+            return "\(object) has no trigger \(selector)"
+        case let .wrongTriggerType(object, index, type, expected):
+            return "trigger \(index) of \(object) is of type \"\(type)\", not \(expected)"
+        case let .containerNotFound(object, container):
+            return "couldn't find container with name \(container) on the scale target of \(object)"
+        case let .unknownAuthKind(object, kind):
+            return "unknown trigger auth kind \(kind) in \(object) (use TriggerAuthentication or ClusterTriggerAuthentication)"
+        }
+    }
+}

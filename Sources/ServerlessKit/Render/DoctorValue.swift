@@ -1,0 +1,58 @@
+/// The doctor's JSON/YAML contract as a `Value` tree (cli.md, `kubectl serverless doctor`).
+enum DoctorValue {
+    static func report(_ report: DoctorReport) -> Value {
+        .object([
+            ("source", source(report.source)),
+            ("platforms", .array(report.platforms.map { .string($0.rawValue) })),
+            ("findings", .array(report.findings.map(finding))),
+            ("notJudged", .array(report.notJudged.map { item in
+                .object([("id", .string(item.id)), ("platform", .string(item.platform.rawValue)),
+                         ("title", .string(item.title)), ("reason", .string(item.reason))])
+            })),
+            ("summary", .object([("objects", .int(Int64(report.summary.objects))), ("error", .int(Int64(report.summary.error))),
+                                 ("warning", .int(Int64(report.summary.warning))), ("info", .int(Int64(report.summary.info)))])),
+            ("failOn", .string(report.failOn.rawValue)),
+        ])
+    }
+
+    static func source(_ source: ObjectStore.Source) -> Value {
+        switch source {
+        case let .cluster(context): .object([("kind", .string("cluster")), ("context", .string(context))])
+        case let .manifests(paths): .object([("kind", .string("manifests")), ("paths", .array(paths.map(Value.string)))])
+        }
+    }
+
+    static func subject(_ subject: FindingSubject) -> Value {
+        switch subject {
+        case let .object(apiVersion, kind, namespace, name):
+            var members: [(key: String, value: Value)] = [("apiVersion", .string(apiVersion)), ("kind", .string(kind))]
+            if let namespace { members.append(("namespace", .string(namespace))) }
+            members.append(("name", .string(name)))
+            return .object(members)
+        case let .helmValues(chart, file):
+            return .object([("kind", .string("HelmValues")), ("chart", .string(chart)), ("file", .string(file))])
+        }
+    }
+
+    static func finding(_ finding: Finding) -> Value {
+        var members: [(key: String, value: Value)] = [
+            ("id", .string(finding.id)), ("severity", .string(finding.severity.rawValue)),
+            ("platform", .string(finding.platform.rawValue)), ("object", subject(finding.subject)),
+        ]
+        if let location = finding.location {
+            members.append(("location", .object([("file", .string(location.file)), ("line", .int(Int64(location.line)))])))
+        }
+        members += [("message", .string(finding.message)), ("fix", .string(finding.fix)),
+                    ("evidence", .array(finding.evidence.map(Value.string))), ("docs", .string(finding.docs))]
+        return .object(members)
+    }
+
+    /// `--list-checks -o json|yaml`: `[{"id","platform","severity","title","fix","needs"}]`.
+    static func catalogue(_ descriptions: [RuleDescription]) -> Value {
+        .array(descriptions.map { rule in
+            .object([("id", .string(rule.id)), ("platform", .string(rule.platform.rawValue)),
+                     ("severity", .string(rule.severity.rawValue)), ("title", .string(rule.title)),
+                     ("fix", .string(rule.fix)), ("needs", .string(rule.needs.rawValue))])
+        })
+    }
+}

@@ -1,0 +1,151 @@
+import ArgumentParser
+import Foundation
+import ServerlessKit
+
+struct Checkpoints: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Show the Event Hub checkpoints KEDA reads, and its unprocessed-event count, partition by partition.",
+        discussion: """
+            Reads an Event Hub consumer's checkpoints from Azure Blob Storage over REST, shows which blob KEDA's \
+            azure-eventhub scaler reads for every partition and whether it exists, and computes the unprocessed \
+            event count, the metric and the replica count exactly as KEDA does.
+
+            Settings come from a ScaledObject (or ScaledJob) in the cluster or in -f manifests, then from flags \
+            (a flag overrides what the object says), then from AZURE_STORAGE_CONNECTION_STRING and \
+            AZURE_EVENTHUB_CONNECTION_STRING. Only GET and HEAD requests are sent.
+
+            Examples:
+              kubectl serverless checkpoints orders-scaler -n fn
+              kubectl serverless checkpoints --eventhub-connection "$EH" --storage-connection "$ST" \\
+                --blob-container checkpoints --checkpoint-strategy blobMetadata
+              kubectl serverless checkpoints orders-scaler -n fn --keda-version 2.15.1 -o json
+
+            Exit status: 0 all partitions ok; 1 a partition is missing, mismatched or invalid; \
+            2 usage or configuration error; 3 a request failed.
+            """)
+
+    @OptionGroup(title: "Kubernetes") var global: GlobalOptions
+    @OptionGroup(title: "Checkpoint source") var source: CheckpointSourceOptions
+
+    @Option(name: .shortAndLong, help: "Output format: table, wide, json or yaml.")
+    var output: CheckpointOutput = .table
+
+    func run() async throws {
+        let report = try await CheckpointCommandRunner(global: global, source: source).report()
+        let style = Terminal.style(noColor: global.noColor)
+        switch output {
+        case .table: print(report.table(wide: false, showHeaders: !global.noHeaders, style: style), terminator: "")
+        case .wide: print(report.table(wide: true, showHeaders: !global.noHeaders, style: style), terminator: "")
+        case .json: print(JSON.text(report.value()))
+        case .yaml: print(YAML.text(report.value()), terminator: "")
+        }
+        if report.exitCode != 0 { throw ExitCode(report.exitCode) }
+    }
+}
+
+enum CheckpointOutput: String, ExpressibleByArgument, CaseIterable {
+    case table, wide, json, yaml
+}
+
+/// Where the trigger's settings come from, and every setting as a flag with KEDA's metadata name behind it.
+struct CheckpointSourceOptions: ParsableArguments {
+    @Argument(help: "The ScaledObject whose azure-eventhub trigger to inspect.")
+    var scaledObject: String?
+
+    @Option(name: .customLong("scaled-job"), help: "Inspect a ScaledJob's trigger instead of a ScaledObject's.")
+    var scaledJob: String?
+
+    @Option(help: "Which azure-eventhub trigger, when there are several: its index (from 0) or its name.")
+    var trigger: String?
+
+    @Option(name: [.customShort("f"), .customLong("filename")],
+            help: "Read the ScaledObject and what it refers to from manifest files or directories instead of the cluster ('-' for stdin; repeatable).")
+    var filenames: [String] = []
+
+    @Flag(name: [.customShort("R"), .customLong("recursive")], help: "Read directories given with -f recursively.")
+    var recursive = false
+
+    @Option(name: .customLong("eventhub-connection"), help: "Event Hubs connection string (trigger: connection).")
+    var eventHubConnection: String?
+
+    @Option(name: .customLong("eventhub-namespace"), help: "Event Hubs namespace, short name (trigger: eventHubNamespace).")
+    var eventHubNamespace: String?
+
+    @Option(name: .customLong("eventhub-name"), help: "Event hub name (trigger: eventHubName).")
+    var eventHubName: String?
+
+    @Option(name: .customLong("consumer-group"), help: "Consumer group (trigger: consumerGroup; KEDA's default $Default).")
+    var consumerGroup: String?
+
+    @Option(name: .customLong("storage-connection"), help: "Storage connection string (trigger: storageConnection).")
+    var storageConnection: String?
+
+    @Option(name: .customLong("storage-account"), help: "Storage account name (trigger: storageAccountName).")
+    var storageAccount: String?
+
+    @Option(name: .customLong("blob-container"), help: "Checkpoint container (trigger: blobContainer).")
+    var blobContainer: String?
+
+    @Option(name: .customLong("checkpoint-strategy"),
+            help: "azureFunction, blobMetadata, goSdk, dapr or \"\" (trigger: checkpointStrategy; any other value is passed on as KEDA would take it).")
+    var checkpointStrategy: String?
+
+    @Option(help: "Azure cloud: AzurePublicCloud, AzureUSGovernmentCloud, AzureChinaCloud, AzureGermanCloud or Private (trigger: cloud).")
+    var cloud: String?
+
+    @Option(name: .customLong("endpoint-suffix"), help: "Service Bus endpoint suffix for a Private cloud (trigger: endpointSuffix).")
+    var endpointSuffix: String?
+
+    @Option(name: .customLong("storage-endpoint-suffix"), help: "Storage endpoint suffix for a Private cloud (trigger: storageEndpointSuffix).")
+    var storageEndpointSuffix: String?
+
+    @Option(name: .customLong("eventhub-endpoint"), help: "Base URL of the Event Hubs REST endpoint, for private clouds, proxies and tests.")
+    var eventHubEndpoint: String?
+
+    @Option(name: .customLong("partition-info"),
+            help: "Partition runtime info as a JSON array from a file ('-' for stdin) instead of asking Event Hubs.")
+    var partitionInfo: String?
+
+    @Option(name: .customLong("unprocessed-event-threshold"), help: "Target events per replica (trigger: unprocessedEventThreshold; default 64).")
+    var unprocessedEventThreshold: String?
+
+    @Option(name: .customLong("activation-unprocessed-event-threshold"),
+            help: "Events above which the workload is active (trigger: activationUnprocessedEventThreshold; default 0).")
+    var activationUnprocessedEventThreshold: String?
+
+    @Option(name: .customLong("stale-partition-info-threshold"),
+            help: "KEDA's stalePartitionInfoThreshold (default 10000).")
+    var stalePartitionInfoThreshold: String?
+
+    @Option(name: .customLong("min-replicas"), help: "Minimum replica count (ScaledObject minReplicaCount; default 0).")
+    var minReplicas: Int64?
+
+    @Option(name: .customLong("max-replicas"), help: "Maximum replica count (ScaledObject maxReplicaCount).")
+    var maxReplicas: Int64?
+
+    @Option(name: .customLong("keda-version"), help: "Reproduce the behaviour of this KEDA version (default: the newest).")
+    var kedaVersion: String?
+
+    @Option(name: .customLong("azure-ca-file"), help: "Trust this CA bundle for storage and Event Hubs endpoints.")
+    var azureCAFile: String?
+
+    @Flag(name: .customLong("azure-insecure-skip-tls-verify"),
+          help: "Do not verify storage and Event Hubs certificates. This makes those connections insecure.")
+    var azureInsecureSkipTLSVerify = false
+
+    /// Trigger metadata the flags set, under KEDA's names; these override the ScaledObject's.
+    var metadataOverrides: [String: String] {
+        let pairs: [(String, String?)] = [
+            ("eventHubNamespace", eventHubNamespace), ("eventHubName", eventHubName),
+            ("consumerGroup", consumerGroup), ("storageAccountName", storageAccount),
+            ("blobContainer", blobContainer), ("checkpointStrategy", checkpointStrategy),
+            ("cloud", cloud), ("endpointSuffix", endpointSuffix), ("storageEndpointSuffix", storageEndpointSuffix),
+            ("unprocessedEventThreshold", unprocessedEventThreshold),
+            ("activationUnprocessedEventThreshold", activationUnprocessedEventThreshold),
+            ("stalePartitionInfoThreshold", stalePartitionInfoThreshold),
+        ]
+        var map: [String: String] = [:]
+        for (key, value) in pairs { if let value { map[key] = value } }
+        return map
+    }
+}

@@ -1,0 +1,116 @@
+import ArgumentParser
+import Foundation
+import ServerlessKit
+
+struct DoctorCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "doctor",
+        abstract: "Find the misconfigurations that break Azure Functions containers, KEDA, Fission and OpenWhisk.",
+        discussion: """
+            Reads a live cluster (read-only), or manifests and Helm values files with -f, and runs every check of \
+            the platforms it finds. Checks that need a live cluster say so on manifests instead of guessing.
+
+            A config file (.kubectl-serverless.yaml in the current directory, or --config) can set failOn and \
+            skip checks everywhere or per object.
+
+            Examples:
+              kubectl serverless doctor -A
+              kubectl serverless doctor -f k8s/ -R --fail-on warning
+              helm template fn ./chart | kubectl serverless doctor -f - -o sarif > doctor.sarif
+              kubectl serverless doctor --list-checks --platform keda
+
+            Exit status: 0 nothing at or above --fail-on; 1 findings at or above it; 2 usage or input error; \
+            3 the cluster could not be read.
+            """)
+
+    @OptionGroup(title: "Kubernetes") var global: GlobalOptions
+
+    @Option(name: [.customShort("f"), .customLong("filename")],
+            help: "Manifests or Helm values files to check instead of the cluster: files, directories, '-' for stdin (repeatable).")
+    var filenames: [String] = []
+
+    @Flag(name: [.customShort("R"), .customLong("recursive")], help: "Read directories given with -f recursively.")
+    var recursive = false
+
+    @Option(name: .customLong("helm-values"), help: "A Helm values file of a known chart: CHART=FILE (openwhisk, fission, keda; repeatable).")
+    var helmValues: [String] = []
+
+    @Flag(name: [.customShort("A"), .customLong("all-namespaces")], help: "Check every namespace.")
+    var allNamespaces = false
+
+    @Option(help: "Only these platforms: azure-functions,keda,fission,openwhisk (default: all that are found).")
+    var platform: String?
+
+    @Option(help: "Run only these check ids (comma-separated).")
+    var only: String?
+
+    @Option(help: "Skip these check ids (comma-separated).")
+    var skip: String?
+
+    @Option(name: .customLong("fail-on"), help: "Exit 1 when a finding is at or above: error, warning, info or none (default error).")
+    var failOn: FailOn?
+
+    @Option(help: "Config file (default: .kubectl-serverless.yaml when present).")
+    var config: String?
+
+    @Flag(name: .customLong("list-checks"), help: "Print the check catalogue instead of checking.")
+    var listChecks = false
+
+    @Option(name: .shortAndLong, help: "Output format: table, wide, json, yaml, sarif or junit.")
+    var output: DoctorFormat = .table
+
+    func run() async throws {
+        let style = Terminal.style(noColor: global.noColor)
+        let platforms = try platform.map(Platform.parseList)
+        if listChecks {
+            let descriptions = Catalogue.descriptions.filter { platforms?.contains($0.platform) ?? true }
+            print(DoctorCatalogue.render(descriptions, format: output, style: style, showHeaders: !global.noHeaders),
+                  terminator: "")
+            return
+        }
+        let options = DoctorOptions(
+            platforms: platforms,
+            only: try only.map { try DoctorOptions.parseIDs($0, flag: "--only") } ?? [],
+            skip: try skip.map { try DoctorOptions.parseIDs($0, flag: "--skip") } ?? [],
+            failOn: failOn,
+            namespace: allNamespaces ? nil : global.namespace,
+            defaultNamespace: global.namespace ?? "default",
+            config: try loadConfig())
+        let store = try await loadStore(options: options)
+        let report = Doctor.run(store: store, options: options)
+        print(report.render(format: output, style: style, showHeaders: !global.noHeaders), terminator: "")
+        if report.exitCode != 0 { throw ExitCode(report.exitCode) }
+    }
+
+    /// Manifests when -f is given, else the cluster; stderr says which.
+    private func loadStore(options: DoctorOptions) async throws -> ObjectStore {
+        if !filenames.isEmpty || !helmValues.isEmpty {
+            if global.context != nil || global.server != nil {
+                Terminal.warning("checking manifests from -f; --context and --server are not used")
+            }
+            return try ManifestInput.load(paths: filenames, recursive: recursive, helmValues: helmValues)
+        }
+        let client = try global.apiClient()
+        let namespace = allNamespaces ? nil : client.config.namespace
+        if Terminal.stderrIsTerminal || global.verbose > 0 {
+            Terminal.error("checking cluster \(client.config.sourceName), \(namespace.map { "namespace \($0)" } ?? "all namespaces")")
+        }
+        let store = try await ClusterObjects.load(kinds: DoctorKinds.all, namespace: namespace, client: client)
+        for unreadable in store.unreadable {
+            Terminal.warning("cannot read \(unreadable.kind)\(unreadable.namespace.map { " in \($0)" } ?? ""): \(unreadable.reason)")
+        }
+        return store
+    }
+
+    private func loadConfig() throws -> DoctorConfig {
+        let path = config ?? DoctorConfig.fileName
+        guard let data = FileManager.default.contents(atPath: path) else {
+            if config != nil { throw CommandInputError(message: "cannot read config file \(path)") }
+            return DoctorConfig()
+        }
+        return try DoctorConfig.parse(String(decoding: data, as: UTF8.self), file: path)
+    }
+}
+
+extension FailOn: ExpressibleByArgument {}
+extension DoctorFormat: ExpressibleByArgument {}

@@ -1,0 +1,83 @@
+import Testing
+@testable import ServerlessKit
+
+@Suite struct RecognisedCheckpointTests {
+    let ids: Set<String> = ["0", "1"]
+
+    func recognise(_ blob: String, container: String = "checkpoints") -> RecognisedCheckpoint? {
+        RecognisedCheckpoint.recognise(container: container, blob: blob, namespace: "MyNS.servicebus.windows.net",
+                                       hub: "order-events", partitionIds: ids)
+    }
+
+    @Test func readsEveryLayoutFromTheName() {
+        #expect(recognise("myns.servicebus.windows.net/order-events/$default/checkpoint/1")?.layout == .processor)
+        #expect(recognise("MyNS.servicebus.windows.net/order-events/$Default/0")?.layout == .functionsLegacy)
+        #expect(recognise("$Default/0")?.layout == .legacyDefault)
+        #expect(recognise("0")?.layout == .goSdk)
+        let dapr = recognise("dapr-order-events-$Default-1")
+        #expect(dapr?.layout == .dapr)
+        #expect(dapr?.hub == "order-events")
+        #expect(dapr?.consumerGroup == "$Default")
+        #expect(dapr?.partitionId == "1")
+    }
+
+    @Test func ignoresOwnershipOtherNamespacesAndUnknownPartitions() {
+        #expect(recognise("myns.servicebus.windows.net/order-events/$default/ownership/1") == nil)
+        #expect(recognise("other.servicebus.windows.net/order-events/$default/checkpoint/1") == nil)
+        #expect(recognise("myns.servicebus.windows.net/order-events/$default/checkpoint/7") == nil)
+        #expect(recognise("a/b/c") == nil)
+    }
+}
+
+@Suite struct NearMissSearchTests {
+    let connection = "Endpoint=sb://MyNS.servicebus.windows.net/;SharedAccessKeyName=p;SharedAccessKey=k;EntityPath=Orders"
+
+    func search(_ metadata: [String: String]) throws -> NearMissSearch {
+        let trigger = EventHubTriggerMetadata(metadata: metadata,
+                                              authParams: ["connection": connection, "storageConnection": "UseDevelopmentStorage=true"])
+        return NearMissSearch(trigger: trigger, settings: try EventHubScalerSettings(parsing: trigger))
+    }
+
+    func found(_ blob: String, _ container: String, _ layout: CheckpointLayout) -> RecognisedCheckpoint {
+        RecognisedCheckpoint.recognise(container: container, blob: blob, namespace: "MyNS.servicebus.windows.net",
+                                       hub: "Orders", partitionIds: ["0"])!
+    }
+
+    @Test func lowercasedPathNeedsTheEndpointAndEntityPathLowercased() throws {
+        var search = try search(["checkpointStrategy": "blobMetadata", "blobContainer": "checkpoints"])
+        let setting = search.setting(for: found("myns.servicebus.windows.net/orders/$default/checkpoint/0", "checkpoints", .processor))
+        #expect(setting?.map(\.key) == ["connection"])
+        #expect(setting?.map(\.value) == ["Endpoint=sb://myns.servicebus.windows.net/;EntityPath=orders"])
+    }
+
+    @Test func functionsV5CheckpointsNeedBlobMetadataInTheWebJobsContainer() throws {
+        // Functions v4 defaults (no strategy, no container) against what extension v5 writes.
+        var search = try search([:])
+        let setting = search.setting(for: found("MyNS.servicebus.windows.net/Orders/$default/checkpoint/0",
+                                                "azure-webjobs-eventhub", .processor))
+        #expect(setting?.map(\.key) == ["checkpointStrategy", "blobContainer"])
+        #expect(setting?.map(\.value) == ["blobMetadata", "azure-webjobs-eventhub"])
+    }
+
+    @Test func aTypoedStrategyFallsToTheDefaultReaderAndTheFixIsTheExactName() throws {
+        var search = try search(["checkpointStrategy": "blobmetadata", "blobContainer": "checkpoints"])
+        let setting = search.setting(for: found("MyNS.servicebus.windows.net/Orders/$default/checkpoint/0", "checkpoints", .processor))
+        #expect(setting?.map(\.key) == ["checkpointStrategy"])
+        #expect(setting?.map(\.value) == ["blobMetadata"])
+    }
+
+    @Test func verbatimConsumerGroupCaseCannotBeReadByKEDA() throws {
+        // Go and Dapr ≥ 1.10 keep `$Default`; KEDA always asks for `$default`.
+        var search = try search(["checkpointStrategy": "blobMetadata", "blobContainer": "checkpoints"])
+        let blob = found("MyNS.servicebus.windows.net/Orders/$Default/checkpoint/0", "checkpoints", .processor)
+        #expect(search.setting(for: blob) == nil)
+        #expect(NearMissReason.describe(blob, expected: nil, hasSetting: false).contains("KEDA lowercases the consumer group"))
+    }
+
+    @Test func anotherConsumerGroupIsOneSettingAway() throws {
+        var search = try search(["checkpointStrategy": "blobMetadata", "blobContainer": "checkpoints"])
+        let setting = search.setting(for: found("MyNS.servicebus.windows.net/Orders/billing/checkpoint/0", "checkpoints", .processor))
+        #expect(setting?.map(\.key) == ["consumerGroup"])
+        #expect(setting?.map(\.value) == ["billing"])
+    }
+}
