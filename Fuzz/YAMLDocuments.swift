@@ -4,9 +4,15 @@
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     let input = FuzzInput(data, size)
-    if let documents = try? YAML.documents(input.text) {
-        // -o yaml prints what we read.
-        for document in documents { _ = YAML.text(document.value) }
+    guard let documents = try? YAML.documents(input.text) else { return 0 }
+    for document in documents {
+        // -o yaml prints what we read, and that text must read back as the same value.
+        let text = YAML.text(document.value)
+        let again = try? YAML.documents(text)
+        fuzzExpect(again != nil, "YAML.text output does not parse:\n\(text)")
+        if !text.contains(".nan"), let again {
+            fuzzExpect(again.first?.value ?? .null == document.value, "YAML.text output reads back differently:\n\(text)")
+        }
     }
     return 0
 }
