@@ -96,7 +96,10 @@ public enum YAML {
         case .null: return Node("null", Tag(.null))
         case let .bool(b): return Node(b ? "true" : "false", Tag(.bool))
         case let .int(i): return Node(String(i), Tag(.int))
-        case let .double(d): return Node(String(d), Tag(.float))
+        case let .double(d):
+            // YAML spells these .inf, -.inf and .nan; Swift's "inf" would read back as a string.
+            let text = d.isNaN ? ".nan" : d.isInfinite ? (d < 0 ? "-.inf" : ".inf") : String(d)
+            return Node(text, Tag(.float))
         case let .string(s):
             // Strings that would read back as another type are quoted.
             let plain = Node(s)

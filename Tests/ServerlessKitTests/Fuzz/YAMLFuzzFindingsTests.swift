@@ -17,3 +17,26 @@ import Testing
         #expect(documents.first?.value["a"] == expected)
     }
 }
+
+/// `-o yaml` printed infinities as Swift spells them (`inf`), which YAML reads back as a string
+/// (found by the YAMLDocuments target's read-print-read check).
+@Suite struct YAMLTextFuzzFindingsTests {
+    @Test(arguments: [(".inf", Double.infinity), ("-.Inf", -Double.infinity), ("+.INF", Double.infinity)])
+    func printsInfinitiesAsYAML(_ text: String, _ expected: Double) throws {
+        let value = try YAML.documents("a: \(text)")[0].value
+        #expect(value["a"] == .double(expected))
+        let printed = YAML.text(value)
+        #expect(printed == "a: \(expected < 0 ? "-.inf" : ".inf")\n")
+        #expect(try YAML.documents(printed)[0].value == value)
+    }
+
+    @Test func printsNaNAsYAML() throws {
+        let printed = YAML.text(try YAML.documents("a: .NaN")[0].value)
+        #expect(printed == "a: .nan\n")
+        guard case .double(let d) = try YAML.documents(printed)[0].value["a"] else {
+            Issue.record("\(printed) does not read back as a float")
+            return
+        }
+        #expect(d.isNaN)
+    }
+}
