@@ -1,8 +1,9 @@
 """A short libFuzzer run of every parser that reads untrusted input (scripts/fuzz, Fuzz/README.md).
 
 The targets are built once (one sanitized compilation of ServerlessKit), then each runs a fixed
-number of inputs from its seeds and the corpus earlier runs grew. A crash, trap, hang or leak fails
-the test; the input is saved under Fuzz/crashes/<target>/.
+number of inputs starting from its seeds alone (--fresh), so the run is bounded and the same on every
+machine. A crash, trap, hang or leak fails the test; the input is saved under Fuzz/crashes/<target>/.
+About 2.5 minutes with .build-fuzz in place, 3.5 from nothing, on 2 cores.
 """
 
 import os
@@ -31,7 +32,7 @@ def test_every_target_file_is_listed():
 
 @pytest.mark.parametrize("target", TARGETS)
 def test_short_fuzz_run(fuzz_targets_built, target):
-    result = subprocess.run([FUZZ, "--no-build", "--runs", RUNS, "--time", "120", target],
+    result = subprocess.run([FUZZ, "--no-build", "--fresh", "--runs", RUNS, "--time", "120", target],
                             cwd=ROOT, capture_output=True, text=True, timeout=300)
     assert result.returncode == 0, f"{target} failed:\n{result.stdout}\n{result.stderr}"
     row = [line for line in result.stdout.splitlines() if line.startswith(target + " ")]
@@ -47,7 +48,7 @@ def test_a_crash_fails_the_run_and_keeps_its_input(fuzz_targets_built, tmp_path)
     (seeds / "crash").write_bytes(b"self-test-crash")
     crashes = tmp_path / "crashes"
     env = dict(os.environ, FUZZ_SELF_TEST_CRASH="1", FUZZ_CRASHES=str(crashes), FUZZ_ARGS=str(seeds))
-    result = subprocess.run([FUZZ, "--no-build", "--runs", "100", "GoParseInt"], cwd=ROOT, env=env,
+    result = subprocess.run([FUZZ, "--no-build", "--fresh", "--runs", "100", "GoParseInt"], cwd=ROOT, env=env,
                             capture_output=True, text=True, timeout=120)
     assert result.returncode == 1, result.stdout + result.stderr
     assert "GoParseInt" in result.stdout and "FAILED (libFuzzer: deadly signal)" in result.stdout, result.stdout
