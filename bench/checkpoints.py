@@ -30,9 +30,12 @@ CONTAINER = "checkpoints"
 
 
 def binary():
+    if os.environ.get("KUBECTL_SERVERLESS"):
+        return os.environ["KUBECTL_SERVERLESS"]
     path = os.path.join(ROOT, ".build", "release", "kubectl-serverless")
     if not os.path.exists(path):
-        subprocess.run(["swift", "build", "-c", "release", "--product", "kubectl-serverless"], cwd=ROOT, check=True)
+        subprocess.run(["swift", "build", "-c", "release", "--static-swift-stdlib", "--product", "kubectl-serverless"],
+                       cwd=ROOT, check=True)
     return path
 
 
@@ -126,6 +129,8 @@ def main():
                 server.admin("PUT", "faults", ["latency:ms=%d" % latency] if latency else [])
                 server.admin("DELETE", "log")
                 elapsed, result = timed(ours_full)
+                if not result.stdout:
+                    sys.exit("kubectl-serverless failed (%d): %s" % (result.returncode, result.stderr))
                 report = json.loads(result.stdout)
                 requests = len(server.admin("GET", "log"))
                 # KEDA reads one partition's properties and one blob at a time, after one hub request.

@@ -39,6 +39,11 @@ struct Checkpoints: AsyncParsableCommand {
         case .json: print(JSON.text(report.value()))
         case .yaml: print(YAML.text(report.value()), terminator: "")
         }
+        // What failed, once per distinct failure, after the partial report.
+        var seen: Set<String> = []
+        for partition in report.partitions where partition.status == .error {
+            if let detail = partition.detail, seen.insert(detail).inserted { Terminal.error("error: " + detail) }
+        }
         if report.exitCode != 0 { throw ExitCode(report.exitCode) }
     }
 }
@@ -87,7 +92,7 @@ struct CheckpointSourceOptions: ParsableArguments {
     var blobContainer: String?
 
     @Option(name: .customLong("checkpoint-strategy"),
-            help: "azureFunction, blobMetadata, goSdk, dapr or \"\" (trigger: checkpointStrategy; any other value is passed on as KEDA would take it).")
+            help: "azureFunction|blobMetadata|goSdk|dapr, or \"\" (trigger: checkpointStrategy; any other value is passed on as KEDA would take it).")
     var checkpointStrategy: String?
 
     @Option(help: "Azure cloud: AzurePublicCloud, AzureUSGovernmentCloud, AzureChinaCloud, AzureGermanCloud or Private (trigger: cloud).")

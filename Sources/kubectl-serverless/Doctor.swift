@@ -38,7 +38,7 @@ struct DoctorCommand: AsyncParsableCommand {
     @Flag(name: [.customShort("A"), .customLong("all-namespaces")], help: "Check every namespace.")
     var allNamespaces = false
 
-    @Option(help: "Only these platforms: azure-functions,keda,fission,openwhisk (default: all that are found).")
+    @Option(help: "Only these platforms, comma-separated: azure-functions|keda|fission|openwhisk (default: all that are found).")
     var platform: String?
 
     @Option(help: "Run only these check ids (comma-separated).")

@@ -12,7 +12,7 @@ struct KubectlServerless: AsyncParsableCommand {
             Exit status: 0 success; 1 the check found problems; 2 usage or input error; 3 remote error.
             """,
         version: BuildInfo.version,
-        subcommands: [Checkpoints.self, DoctorCommand.self, Version.self])
+        subcommands: [Checkpoints.self, DoctorCommand.self, Version.self] + Completion.commands)
 
     /// Exit codes follow the contract, not swift-argument-parser's defaults: usage errors are 2,
     /// and the kit's errors carry their own category.

@@ -320,6 +320,8 @@ def main():
         context.load_verify_locations(args.client_ca)
         context.verify_mode = ssl.CERT_OPTIONAL
 
+    # socketserver's default backlog of 5 drops the SYNs of a burst of new connections (a 1 s stall each).
+    ThreadingHTTPServer.request_queue_size = 1024
     server = ThreadingHTTPServer(("127.0.0.1", args.port), Handler)
     server.daemon_threads = True
     # The handshake happens in the request thread, so one stalled client cannot block the others.

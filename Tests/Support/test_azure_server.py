@@ -9,6 +9,7 @@ import json
 import os
 import random
 import re
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -375,6 +376,7 @@ def test_bearer_tokens(server, container):
     assert headers["www-authenticate"].startswith("Bearer authorization_uri=")
 
 
+@pytest.mark.skipif(shutil.which("openssl") is None, reason="needs the openssl command to make a certificate")
 def test_bearer_token_from_the_sdk_over_https(tmp_path):
     cert, key = tmp_path / "cert.pem", tmp_path / "key.pem"
     subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1", "-subj",
@@ -583,3 +585,34 @@ def test_seed_script_writes_every_layout_with_the_sdk(server):
     functions = ContainerClient.from_connection_string(server.connection_string, "azure-webjobs-eventhub")
     assert functions.download_blob("ns.servicebus.windows.net/hub/$Default/1").readall() == (
         b'{"SequenceNumber":120,"PartitionId":"1","Owner":"","Token":"","Epoch":0}')
+
+
+def test_hubs_from_a_json_file_and_namespace_aliases(tmp_path):
+    hubs = tmp_path / "hubs.json"
+    hubs.write_text(json.dumps([{"name": "Telemetry", "partitions": 2, "last": [9, 4], "offset": ["90", "40"],
+                                 "consumer-groups": ["$Default", "keda"]}]))
+    with azure_server("--hubs-file", str(hubs), "--eventhub-policy", "%s:%s" % (EH_POLICY, EH_KEY),
+                      "--eventhub-namespace", "myns.servicebus.windows.net") as s:
+        soon = int(time.time()) + 600
+        token = azure_auth.make_eventhubs_sas("sb://myns.servicebus.windows.net/telemetry", EH_POLICY, EH_KEY, soon)
+        status, _, body = eh_get(s, "/telemetry/consumergroups/keda/partitions/1?api-version=2015-01", token)
+        assert status == 200 and b"<EndSequenceNumber>4</EndSequenceNumber>" in body
+        assert b"<LastEnqueuedOffset>40</LastEnqueuedOffset>" in body
+        other = azure_auth.make_eventhubs_sas("sb://otherns.servicebus.windows.net/", EH_POLICY, EH_KEY, soon)
+        assert eh_get(s, "/telemetry?api-version=2014-01", other)[0] == 401
+        s.admin("PUT", "hubs/telemetry", {"partitions": 1, "last": [11]})
+        status, _, body = eh_get(s, "/telemetry/consumergroups/$Default/partitions/0?api-version=2015-01", token)
+        assert b"<EndSequenceNumber>11</EndSequenceNumber>" in body
+
+
+def test_head_returns_metadata_headers_with_their_case(server, container):
+    container.upload_blob("h", b"", metadata={"SequenceNumber": "5", "offset": "1"})
+    path = "/%s/%s/h" % (ACCOUNT, container.container_name)
+    status, headers, body = server.request("HEAD", path, shared_key_headers("HEAD", path, {}))
+    assert status == 200 and body == b"" and headers["content-length"] == "0"
+    conn = server.connection()
+    conn.request("HEAD", path, headers=shared_key_headers("HEAD", path, {}))
+    raw = conn.getresponse()
+    names = [n for n, _ in raw.getheaders() if n.lower().startswith("x-ms-meta-")]
+    conn.close()
+    assert names == ["x-ms-meta-SequenceNumber", "x-ms-meta-offset"]

@@ -37,27 +37,58 @@ enum EventHubsAtom {
     /// `entry/content/PartitionDescription`: BeginSequenceNumber, EndSequenceNumber (the last enqueued
     /// sequence number), LastEnqueuedOffset, LastEnqueuedTimeUtc.
     static func partition(_ body: [UInt8], partitionId: String, source: String) throws -> PartitionRuntimeInfo {
-        final class Handler: XMLContentHandler {
-            var root: String?
-            var fields: [String: String] = [:]
-            func start(_ tag: XMLTag) throws { if root == nil { root = tag.name } }
-            func end(_ tag: XMLTag, text: String) throws {
-                if tag.parent == "PartitionDescription" { fields[tag.name] = text.trimmingSpaces.trimmingNewlines }
-            }
-        }
-        let handler = Handler()
+        let handler = PartitionEntries()
         try XMLReader.parse(body, source: source, handler: handler)
         if handler.root == "feed" { throw Failure.emptyFeed }
+        guard let fields = handler.entries.first?.fields else { throw Failure.missing("PartitionDescription") }
+        return try runtimeInfo(fields, partitionId: partitionId)
+    }
+
+    /// The feed of every partition (`.../consumergroups/{cg}/partitions`): each entry's title is its
+    /// partition id. Entries that cannot be read are left out; the caller asks for those one by one.
+    static func partitionsFeed(_ body: [UInt8], source: String) throws -> [String: PartitionRuntimeInfo] {
+        let handler = PartitionEntries()
+        try XMLReader.parse(body, source: source, handler: handler)
+        var partitions: [String: PartitionRuntimeInfo] = [:]
+        for entry in handler.entries {
+            guard let id = entry.title, let info = try? runtimeInfo(entry.fields, partitionId: id) else { continue }
+            partitions[id] = info
+        }
+        return partitions
+    }
+
+    private static func runtimeInfo(_ fields: [String: String], partitionId: String) throws -> PartitionRuntimeInfo {
         func number(_ name: String) throws -> Int64 {
-            guard let text = handler.fields[name] else { throw Failure.missing("PartitionDescription/\(name)") }
+            guard let text = fields[name] else { throw Failure.missing("PartitionDescription/\(name)") }
             guard let value = Int64(text) else { throw Failure.notANumber(element: name) }
             return value
         }
-        let time = handler.fields["LastEnqueuedTimeUtc"].flatMap(AzureTime.parseISO8601)
         return PartitionRuntimeInfo(partitionId: partitionId,
                                     beginningSequenceNumber: try number("BeginSequenceNumber"),
                                     lastEnqueuedSequenceNumber: try number("EndSequenceNumber"),
-                                    lastEnqueuedOffset: handler.fields["LastEnqueuedOffset"].flatMap { $0.isEmpty ? nil : $0 },
-                                    lastEnqueuedTime: time)
+                                    lastEnqueuedOffset: fields["LastEnqueuedOffset"].flatMap { $0.isEmpty ? nil : $0 },
+                                    lastEnqueuedTime: fields["LastEnqueuedTimeUtc"].flatMap(AzureTime.parseISO8601))
+    }
+
+    /// Collects the PartitionDescription fields of each Atom entry, with the entry's title.
+    private final class PartitionEntries: XMLContentHandler {
+        struct Entry {
+            var title: String?
+            var fields: [String: String] = [:]
+        }
+        var root: String?
+        var entries: [Entry] = []
+
+        func start(_ tag: XMLTag) throws {
+            if root == nil { root = tag.name }
+            if tag.name == "entry" { entries.append(Entry()) }
+        }
+
+        func end(_ tag: XMLTag, text: String) throws {
+            guard !entries.isEmpty else { return }
+            let value = text.trimmingSpaces.trimmingNewlines
+            if tag.name == "title", tag.parent == "entry" { entries[entries.count - 1].title = value }
+            if tag.parent == "PartitionDescription" { entries[entries.count - 1].fields[tag.name] = value }
+        }
     }
 }

@@ -96,11 +96,24 @@ public struct EventHubsRuntimeClient: Sendable {
         try parsePartition(try await http.send(request(partitionURL(id))), id: id)
     }
 
-    /// Every partition's runtime information, the partition requests sent together.
+    /// Every partition's runtime information in two requests: the hub's description (the partition ids, in
+    /// order) and the feed of all partitions, together. Partitions the feed lacks, or all of them when the
+    /// feed fails, are asked for one by one, all at once.
     public func allPartitions() async throws -> [PartitionRuntimeInfo] {
+        async let feed = try? partitionsFeed()
         let ids = try await partitionIds()
-        let results = await http.sendAll(ids.map { request(partitionURL($0)) })
-        return try zip(ids, results).map { id, result in try parsePartition(try result.get(), id: id) }
+        let fromFeed = await feed ?? [:]
+        let missing = ids.filter { fromFeed[$0] == nil }
+        let results = await http.sendAll(missing.map { request(partitionURL($0)) })
+        var fetched: [String: PartitionRuntimeInfo] = [:]
+        for (id, result) in zip(missing, results) { fetched[id] = try parsePartition(try result.get(), id: id) }
+        return ids.map { fromFeed[$0] ?? fetched[$0]! }
+    }
+
+    private func partitionsFeed() async throws -> [String: PartitionRuntimeInfo] {
+        let url = "\(hubURL)/consumergroups/\(PercentEncoding.pathSegment(consumerGroup))/partitions?api-version=2015-01"
+        let body = try check(try await http.send(request(url)), partitionId: nil)
+        return try EventHubsAtom.partitionsFeed(body, source: "the Event Hubs partitions of '\(eventHub)'")
     }
 
     private func parsePartition(_ response: HTTPResponse, id: String) throws -> PartitionRuntimeInfo {

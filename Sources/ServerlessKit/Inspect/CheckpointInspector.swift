@@ -134,48 +134,35 @@ public struct CheckpointInspector: Sendable {
     }
 
     private func list(containers: [String]) async -> [String: Result<Listing, Error>] {
-        await withTaskGroup(of: (String, Result<Listing, Error>).self) { group in
-            for container in containers {
-                group.addTask {
-                    do {
-                        let items = try await client(container).listBlobs(includeMetadata: true)
-                        let byName = Dictionary(items.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
-                        return (container, .success(Listing(container: container, items: items, byName: byName)))
-                    } catch {
-                        return (container, .failure(error))
-                    }
-                }
+        let listings = await containers.concurrentMap { container -> Result<Listing, Error> in
+            do {
+                let items = try await client(container).listBlobs(includeMetadata: true)
+                let byName = Dictionary(items.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+                return .success(Listing(container: container, items: items, byName: byName))
+            } catch {
+                return .failure(error)
             }
-            var listings: [String: Result<Listing, Error>] = [:]
-            for await (container, listing) in group { listings[container] = listing }
-            return listings
         }
+        return Dictionary(uniqueKeysWithValues: zip(containers, listings))
     }
 
     /// Get Blob for each location, all at once; results in order.
     private func read(_ locations: [CheckpointLocation]) async -> [CheckpointReadOutcome] {
-        await withTaskGroup(of: (Int, CheckpointReadOutcome).self) { group in
-            for (index, location) in locations.enumerated() {
-                group.addTask {
-                    do {
-                        let blob = try await client(location.container).getBlob(location.blobName)
-                        return (index, .found(body: blob.body, metadata: blob.metadata))
-                    } catch let error as AzureStorageError {
-                        switch error.kind {
-                        case .blobNotFound: return (index, .blobNotFound)
-                        case .containerNotFound: return (index, .containerNotFound)
-                        default: return (index, .requestFailed(error.message))
-                        }
-                    } catch let error as UserFacingError {
-                        return (index, .requestFailed(error.message))
-                    } catch {
-                        return (index, .requestFailed("\(type(of: error))"))
-                    }
+        await locations.concurrentMap { location -> CheckpointReadOutcome in
+            do {
+                let blob = try await client(location.container).getBlob(location.blobName)
+                return .found(body: blob.body, metadata: blob.metadata)
+            } catch let error as AzureStorageError {
+                switch error.kind {
+                case .blobNotFound: return .blobNotFound
+                case .containerNotFound: return .containerNotFound
+                default: return .requestFailed(error.message)
                 }
+            } catch let error as UserFacingError {
+                return .requestFailed(error.message)
+            } catch {
+                return .requestFailed("\(type(of: error))")
             }
-            var outcomes = [CheckpointReadOutcome](repeating: .requestFailed(""), count: locations.count)
-            for await (index, outcome) in group { outcomes[index] = outcome }
-            return outcomes
         }
     }
 

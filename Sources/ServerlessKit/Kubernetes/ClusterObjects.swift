@@ -11,27 +11,20 @@ public enum ClusterObjects {
                                 servedGroupVersions: discovery.groupVersions)
         let served = kinds.compactMap { kind in discovery.served(kind).map { (kind, $0) } }
 
-        let results = await withTaskGroup(of: (Int, Result<[KubeObject], Error>).self) { group in
-            for (index, (_, kind)) in served.enumerated() {
-                group.addTask {
-                    do {
-                        let scope = kind.namespaced ? namespace : nil
-                        return (index, .success(try await client.list(kind, namespace: scope, labelSelector: labelSelector)))
-                    } catch {
-                        return (index, .failure(error))
-                    }
-                }
+        let results = await served.map(\.1).concurrentMap { kind -> Result<[KubeObject], Error> in
+            do {
+                let scope = kind.namespaced ? namespace : nil
+                return .success(try await client.list(kind, namespace: scope, labelSelector: labelSelector))
+            } catch {
+                return .failure(error)
             }
-            var results = [Result<[KubeObject], Error>?](repeating: nil, count: served.count)
-            for await (index, result) in group { results[index] = result }
-            return results
         }
 
         for ((asked, kind), result) in zip(served, results) {
             switch result {
-            case let .success(objects)?:
+            case let .success(objects):
                 for object in objects { store.add(object) }
-            case let .failure(error)?:
+            case let .failure(error):
                 switch error {
                 case KubeAPIError.forbidden(let message), KubeAPIError.notFound(let message):
                     store.unreadable.append(UnreadableKind(kind: asked.kind, namespace: kind.namespaced ? namespace : nil,
@@ -42,8 +35,6 @@ public enum ClusterObjects {
                 default:
                     throw error
                 }
-            case nil:
-                break
             }
         }
         return store

@@ -12,20 +12,14 @@ public enum TriggerInputsLoader {
             let outcome = Result { try resolver.resolve(ref, trigger: trigger, triggerType: triggerType) }
             let wanted = resolver.lookups.entries.filter { !fetched.contains($0) }
             if wanted.isEmpty { return try outcome.get() }
-            let results = await withTaskGroup(of: (LookupLog.Entry, Result<KubeObject?, Error>).self) { group in
-                for entry in wanted {
-                    group.addTask {
-                        do {
-                            return (entry, .success(try await client.get(entry.kind, namespace: entry.namespace, name: entry.name)))
-                        } catch {
-                            return (entry, .failure(error))
-                        }
-                    }
+            let fetchedObjects = await wanted.concurrentMap { entry -> Result<KubeObject?, Error> in
+                do {
+                    return .success(try await client.get(entry.kind, namespace: entry.namespace, name: entry.name))
+                } catch {
+                    return .failure(error)
                 }
-                var results: [(LookupLog.Entry, Result<KubeObject?, Error>)] = []
-                for await result in group { results.append(result) }
-                return results
             }
+            let results = zip(wanted, fetchedObjects)
             for (entry, result) in results {
                 fetched.insert(entry)
                 switch result {

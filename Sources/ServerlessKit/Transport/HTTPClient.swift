@@ -10,16 +10,8 @@ extension HTTPClient {
     /// Many requests at once; results in the order of `requests`. The transport bounds how many
     /// are on the wire together.
     public func sendAll(_ requests: [HTTPRequest]) async -> [Result<HTTPResponse, Error>] {
-        await withTaskGroup(of: (Int, Result<HTTPResponse, Error>).self) { group in
-            for (index, request) in requests.enumerated() {
-                group.addTask {
-                    do { return (index, .success(try await self.send(request))) }
-                    catch { return (index, .failure(error)) }
-                }
-            }
-            var results = [Result<HTTPResponse, Error>?](repeating: nil, count: requests.count)
-            for await (index, result) in group { results[index] = result }
-            return results.map { $0! }
+        await requests.concurrentMap { request in
+            do { return .success(try await self.send(request)) } catch { return .failure(error) }
         }
     }
 }

@@ -52,6 +52,22 @@ enum EventHubsAtomFixtures {
         """
     }
 
+    /// The feed of all partitions: the same entries under one `<feed>`.
+    static func partitionsFeed(_ entries: [(id: String, begin: Int64, end: Int64)], hub: String = "myhub") -> String {
+        let items = entries.map { entry in
+            partition(entry.id, begin: entry.begin, end: entry.end, offset: "\(entry.begin * 4096)", hub: hub)
+                .replacingOccurrences(of: #"<?xml version="1.0" encoding="utf-8"?>"#, with: "")
+                .replacingOccurrences(of: #" xmlns="http://www.w3.org/2005/Atom""#, with: "")
+        }
+        return """
+            <?xml version="1.0" encoding="utf-8"?>
+            <feed xmlns="http://www.w3.org/2005/Atom"><title type="text">Partitions</title>
+            <id>https://myns.servicebus.windows.net/\(hub)/consumergroups/$Default/partitions?api-version=2015-01</id>
+            \(items.joined(separator: "\n"))
+            </feed>
+            """
+    }
+
     static let emptyFeed = """
         <feed xmlns="http://www.w3.org/2005/Atom"><title type="text">Publicly Listed Services</title>\
         <subtitle type="text">This is the list of publicly-listed services currently available.</subtitle>\

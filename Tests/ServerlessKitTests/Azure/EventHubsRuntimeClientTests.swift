@@ -18,7 +18,30 @@ import Testing
         return .xml(404, EventHubsAtomFixtures.error(404, "The messaging entity could not be found."))
     }
 
-    @Test func readsEveryPartition() async throws {
+    /// The same service with the all-partitions feed, which leaves partition 3 out.
+    static func serverWithFeed(_ request: HTTPRequest) -> HTTPResponse {
+        if URLParts(request.url).path == "/myhub/consumergroups/$Default/partitions" {
+            return .xml(200, EventHubsAtomFixtures.partitionsFeed((0..<3).map { n in (String(n), Int64(n), 100 * Int64(n) + 50) }))
+        }
+        return server(request)
+    }
+
+    @Test func readsTheFeedAndAsksOnlyForWhatItLacks() async throws {
+        let http = ScriptedHTTPClient(Self.serverWithFeed)
+        let client = try EventHubsRuntimeClient(connection: Self.connection, http: http, clock: Self.clock)
+        let partitions = try await client.allPartitions()
+        #expect(partitions.map(\.partitionId) == ["0", "1", "2", "3"])
+        #expect(partitions.map(\.lastEnqueuedSequenceNumber) == [50, 150, 250, 350])
+        #expect(partitions[1].lastEnqueuedOffset == "4096")
+        #expect(Set(http.requests.map(\.url)) == [
+            "https://myns.servicebus.windows.net/myhub?api-version=2014-01",
+            "https://myns.servicebus.windows.net/myhub/consumergroups/$Default/partitions?api-version=2015-01",
+            "https://myns.servicebus.windows.net/myhub/consumergroups/$Default/partitions/3?api-version=2015-01",
+        ])
+    }
+
+    /// Without the feed (here a 404), every partition is asked for on its own.
+    @Test func readsEveryPartitionWhenTheFeedFails() async throws {
         let http = ScriptedHTTPClient(Self.server)
         let client = try EventHubsRuntimeClient(connection: Self.connection, http: http, clock: Self.clock)
         let partitions = try await client.allPartitions()
@@ -27,12 +50,12 @@ import Testing
                                                       lastEnqueuedOffset: "8192",
                                                       lastEnqueuedTime: AzureTime.parseISO8601("2016-02-23T03:22:27.024Z")))
         let requests = http.requests
-        #expect(requests.count == 5)
+        #expect(requests.count == 6)
         #expect(requests.allSatisfy { $0.method == .get })
-        #expect(requests[0].url == "https://myns.servicebus.windows.net/myhub?api-version=2014-01")
-        #expect(Set(requests.dropFirst().map(\.url)) == Set((0..<4).map {
+        #expect(Set(requests.map(\.url)) == Set((0..<4).map {
             "https://myns.servicebus.windows.net/myhub/consumergroups/$Default/partitions/\($0)?api-version=2015-01"
-        }))
+        } + ["https://myns.servicebus.windows.net/myhub?api-version=2014-01",
+             "https://myns.servicebus.windows.net/myhub/consumergroups/$Default/partitions?api-version=2015-01"]))
         #expect(requests.allSatisfy { $0.header("Authorization") == EventHubsSASTests.token })
     }
 

@@ -1,0 +1,24 @@
+import ArgumentParser
+import Foundation
+import ServerlessKit
+
+/// `__manual DIR`: writes the man pages (mdoc) for every visible command, from the same tree
+/// `--help` is printed from. `scripts/generate` runs it; a test checks man/ is current.
+struct ManualPages: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "__manual",
+        abstract: "Write the man pages for every command into a directory.",
+        shouldDisplay: false)
+
+    @Argument(help: "Directory to write the pages into.")
+    var directory: String
+
+    func run() throws {
+        let tree = try CommandInfo.tree(fromDump: KubectlServerless._dumpHelp())
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        for page in ManualPage.all(tree: tree) {
+            let path = (directory as NSString).appendingPathComponent(page.fileName)
+            try Data(page.mdoc().utf8).write(to: URL(fileURLWithPath: path))
+        }
+    }
+}
