@@ -107,7 +107,13 @@ public enum YAML {
             let style: Node.Scalar.Style = resolved == .str ? .any : .doubleQuoted
             return Node(s, Tag(.str), style)
         case let .array(items): return Node(items.map(node))
-        case let .object(members): return Node(members.map { (Node($0.key), node($0.value)) })
+        case let .object(members):
+            // YAML keys are unique (Yams refuses a repeat), but JSON may repeat one and distinct YAML keys
+            // may read as the same text (`? [a]` and `? [b]` are both ""): keep the last, as lookups do.
+            var last: [String: Int] = [:]
+            for (index, member) in members.enumerated() { last[member.key] = index }
+            let kept = members.enumerated().filter { last[$0.element.key] == $0.offset }.map(\.element)
+            return Node(kept.map { (Node($0.key), node($0.value)) })
         }
     }
 

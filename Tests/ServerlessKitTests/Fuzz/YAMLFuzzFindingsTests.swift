@@ -40,3 +40,20 @@ import Testing
         #expect(d.isNaN)
     }
 }
+
+/// `-o yaml` printed a repeated key twice, which Yams refuses to read back ("expected all keys to be
+/// unique"); found by the YAMLDocuments target's read-print-read check.
+@Suite struct YAMLRepeatedKeyFuzzFindingsTests {
+    @Test func printsTheLastOfARepeatedJSONKey() throws {
+        let value = try JSON.parse(#"{"a": 1, "b": true, "a": 2}"#)
+        let printed = YAML.text(value)
+        #expect(printed == "b: true\na: 2\n")
+        #expect(try YAML.documents(printed)[0].value["a"] == value["a"])
+    }
+
+    @Test func printsCollapsedComplexKeysOnce() throws {
+        let value = try YAML.documents("? [a]\n: 1\n? [b]\n: 2\nc: 3\n")[0].value
+        let printed = YAML.text(value)
+        #expect(try YAML.documents(printed)[0].value == .object([("", .int(2)), ("c", .int(3))]))
+    }
+}
