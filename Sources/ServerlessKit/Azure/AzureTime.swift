@@ -40,7 +40,8 @@ public enum AzureTime {
               let monthIndex = months.firstIndex(of: String(parts[2])), let year = Int(parts[3]) else { return nil }
         let clock = parts[4].split(separator: ":")
         guard clock.count == 3, let hour = Int(clock[0]), let minute = Int(clock[1]), let second = Int(clock[2]),
-              (1...31).contains(day), (0...23).contains(hour), (0...59).contains(minute), (0...60).contains(second)
+              (1...31).contains(day), (0...23).contains(hour), (0...59).contains(minute), (0...60).contains(second),
+              (0...9999).contains(year)  // four digits (RFC 1123); a huge year overflowed the day arithmetic
         else { return nil }
         let days = daysFromCivil(year: year, month: monthIndex + 1, day: day)
         return Date(timeIntervalSince1970: TimeInterval(days * 86_400 + Int64(hour * 3600 + minute * 60 + second)))

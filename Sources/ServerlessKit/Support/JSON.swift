@@ -176,10 +176,15 @@ public enum JSON {
                         var code = try hex4()
                         if (0xD800..<0xDC00).contains(code), index + 1 < bytes.count,
                            bytes[index] == UInt8(ascii: "\\"), bytes[index + 1] == UInt8(ascii: "u") {
+                            let afterHigh = index
                             index += 2
                             let low = try hex4()
-                            guard (0xDC00..<0xE000).contains(low) else { throw error("invalid surrogate pair") }
-                            code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00)
+                            if (0xDC00..<0xE000).contains(low) {
+                                code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00)
+                            } else {
+                                // A lone high surrogate is valid JSON text: U+FFFD, and the next escape stands alone (as in Go).
+                                index = afterHigh
+                            }
                         }
                         out.append(contentsOf: Array(String(Unicode.Scalar(code) ?? "\u{FFFD}").utf8))
                     default: throw error("invalid escape")
@@ -194,7 +199,8 @@ public enum JSON {
         }
 
         mutating func hex4() throws -> UInt32 {
-            guard bytes.count - index >= 4,
+            // Exactly four hex digits: UInt32(_:radix:) alone would also take a sign (`\u+041`).
+            guard bytes.count - index >= 4, bytes[index..<index + 4].allSatisfy({ isHexDigit($0) }),
                   let code = UInt32(String(decoding: bytes[index..<index + 4], as: UTF8.self), radix: 16) else {
                 throw error("invalid \\u escape")
             }
@@ -225,6 +231,11 @@ public enum JSON {
             if isInteger, let int = Int64(text) { return .int(int) }
             guard let double = Double(text) else { throw error("invalid number") }
             return .double(double)
+        }
+
+        func isHexDigit(_ byte: UInt8) -> Bool {
+            (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) || (UInt8(ascii: "a")...UInt8(ascii: "f")).contains(byte)
+                || (UInt8(ascii: "A")...UInt8(ascii: "F")).contains(byte)
         }
 
         @discardableResult

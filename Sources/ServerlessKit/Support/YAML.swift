@@ -64,11 +64,31 @@ public enum YAML {
         case .null: return .null
         case .bool: return Bool.construct(from: scalar).map(Value.bool) ?? .string(text)
         case .int:
-            if let int = Int64(text.replacingOccurrences(of: "_", with: "")) { return .int(int) }
+            let digits = text.replacingOccurrences(of: "_", with: "")
+            if let int = Int64(digits) { return .int(int) }
+            // Yams traps on overflow in base 60 (`1:0:0:0:0:0:0:0:0:0:0`), so that form is read here.
+            if digits.contains(":") { return sexagesimal(digits).map(Value.int) ?? .string(text) }
             return Int.construct(from: scalar).map { .int(Int64($0)) } ?? .string(text)
         case .float: return Double.construct(from: scalar).map(Value.double) ?? .string(text)
         default: return .string(text)
         }
+    }
+
+    /// YAML 1.1 base 60 (`190:20:30` is 685230); nil when not that form or out of Int64's range.
+    private static func sexagesimal(_ text: String) -> Int64? {
+        var rest = Substring(text)
+        let negative = rest.first == "-"
+        if rest.first == "-" || rest.first == "+" { rest = rest.dropFirst() }
+        var value: Int64 = 0
+        for part in rest.split(separator: ":", omittingEmptySubsequences: false) {
+            guard !part.isEmpty, part.utf8.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }),
+                  let digit = Int64(part) else { return nil }
+            let (shifted, overflow) = value.multipliedReportingOverflow(by: 60)
+            let (sum, carry) = shifted.addingReportingOverflow(digit)
+            guard !overflow, !carry else { return nil }
+            value = sum
+        }
+        return negative ? -value : value
     }
 
     private static func node(_ value: Value) -> Node {
@@ -76,7 +96,10 @@ public enum YAML {
         case .null: return Node("null", Tag(.null))
         case let .bool(b): return Node(b ? "true" : "false", Tag(.bool))
         case let .int(i): return Node(String(i), Tag(.int))
-        case let .double(d): return Node(String(d), Tag(.float))
+        case let .double(d):
+            // YAML spells these .inf, -.inf and .nan; Swift's "inf" would read back as a string.
+            let text = d.isNaN ? ".nan" : d.isInfinite ? (d < 0 ? "-.inf" : ".inf") : String(d)
+            return Node(text, Tag(.float))
         case let .string(s):
             // Strings that would read back as another type are quoted.
             let plain = Node(s)
@@ -84,7 +107,13 @@ public enum YAML {
             let style: Node.Scalar.Style = resolved == .str ? .any : .doubleQuoted
             return Node(s, Tag(.str), style)
         case let .array(items): return Node(items.map(node))
-        case let .object(members): return Node(members.map { (Node($0.key), node($0.value)) })
+        case let .object(members):
+            // YAML keys are unique (Yams refuses a repeat), but JSON may repeat one and distinct YAML keys
+            // may read as the same text (`? [a]` and `? [b]` are both ""): keep the last, as lookups do.
+            var last: [String: Int] = [:]
+            for (index, member) in members.enumerated() { last[member.key] = index }
+            let kept = members.enumerated().filter { last[$0.element.key] == $0.offset }.map(\.element)
+            return Node(kept.map { (Node($0.key), node($0.value)) })
         }
     }
 
