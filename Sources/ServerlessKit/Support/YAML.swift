@@ -23,7 +23,9 @@ public enum YAML {
         var documents: [Document] = []
         do {
             // Driven by hand: the lazy `compose_all` sequence drops errors met after the first document.
-            let parser = try Parser(yaml: text)
+            // Yams resolves every scalar's tag with regular expressions, and again when it hashes keys
+            // to find duplicates: the parser gets the rule-less resolver and `tag(of:)` does the typing.
+            let parser = try Parser(yaml: text, resolver: .basic)
             while let node = try parser.nextRoot() {
                 var lines: [String: Int] = [:]
                 let value = convert(node, path: "", lines: &lines)
@@ -43,7 +45,7 @@ public enum YAML {
         if let line = node.mark?.line, !path.isEmpty { lines[path] = line }
         switch node {
         case let .scalar(scalar):
-            return scalarValue(scalar, tag: Resolver.default.resolveTag(of: node))
+            return scalarValue(scalar, tag: tag(of: node, scalar))
         case let .sequence(sequence):
             return .array(sequence.enumerated().map { index, item in
                 convert(item, path: "\(path)[\(index)]", lines: &lines)
@@ -57,6 +59,23 @@ public enum YAML {
             return .null
         }
     }
+
+    /// The YAML 1.1 type Yams' default resolver gives a scalar, without its regular expressions where the
+    /// answer is plain: every pattern it has (bool, int, float, null, timestamp, merge, value) starts with a
+    /// digit, sign, dot, `~`, `<` or `=`, or is one of a few words, or is empty. Anything else is a string.
+    static func tag(of node: Node, _ scalar: Node.Scalar) -> Tag.Name {
+        let text = scalar.string
+        guard scalar.style == .plain, let first = text.unicodeScalars.first,
+              !"-+0123456789.~<=".unicodeScalars.contains(first), !typedWords.contains(text) else {
+            return Resolver.default.resolveTag(of: node)
+        }
+        return .str
+    }
+
+    static let typedWords: Set<String> = [
+        "yes", "Yes", "YES", "no", "No", "NO", "true", "True", "TRUE", "false", "False", "FALSE",
+        "on", "On", "ON", "off", "Off", "OFF", "null", "Null", "NULL",
+    ]
 
     private static func scalarValue(_ scalar: Node.Scalar, tag: Tag.Name) -> Value {
         let text = scalar.string

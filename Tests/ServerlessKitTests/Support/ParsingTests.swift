@@ -1,5 +1,6 @@
 import Testing
 @testable import ServerlessKit
+import Yams
 
 @Suite struct JSONTests {
     @Test func keepsInt64ExactAndKeyOrder() throws {
@@ -64,5 +65,29 @@ import Testing
         let text = YAML.text(value)
         #expect(text == "a: \"true\"\nb: 3\nc: plain\n")
         #expect(try YAML.documents(text)[0].value == value)
+    }
+}
+
+@Suite struct YAMLScalarTypingTests {
+    /// The fast path must type every plain scalar exactly as Yams' default resolver does.
+    @Test(arguments: [
+        "orders", "Orders-1", "true", "True", "yes", "Off", "null", "~", "", "0", "-1", "+2", "0x1F", "0o17", "017",
+        "1_000", "1:30", "1.5", ".5", "-.inf", ".NaN", "1e3", "2026-11-22", "2026-11-22T10:00:00Z", "<<", "=",
+        "nul", "truely", "y", "n", "NO_COLOR", "$Default", "/var/run", "sb://ns/", "@x", "a:b", "v1", "é", "ŝ",
+    ])
+    func fastPathAgreesWithYamsDefaultResolver(_ text: String) throws {
+        let node = Yams.Node(text)
+        let scalar = try #require(node.scalar)
+        #expect(YAML.tag(of: node, scalar) == Resolver.default.resolveTag(of: node))
+    }
+
+    @Test func randomScalarsAgreeToo() throws {
+        let alphabet = Array("aAtTfFyYnNoO01239+-._:~<=xeE ")
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<5000 {
+            let text = String((0..<Int.random(in: 0...6, using: &generator)).map { _ in alphabet.randomElement(using: &generator)! })
+            let node = Yams.Node(text)
+            #expect(YAML.tag(of: node, node.scalar!) == Resolver.default.resolveTag(of: node), "\(text)")
+        }
     }
 }
