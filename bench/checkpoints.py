@@ -21,22 +21,14 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 SUPPORT = os.path.join(ROOT, "Tests", "Support")
 sys.path.insert(0, SUPPORT)
 
+from benchlib import binary  # noqa: E402  (bench/ is on sys.path: it is this script's folder)
+
 NAMESPACE = "benchns.servicebus.windows.net"
 HUB = "telemetry"
 POLICY, POLICY_KEY = "RootManageSharedAccessKey", "YmVuY2gta2V5"
 ACCOUNT = "devstoreaccount1"
 KEY = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw=="
 CONTAINER = "checkpoints"
-
-
-def binary():
-    if os.environ.get("KUBECTL_SERVERLESS"):
-        return os.environ["KUBECTL_SERVERLESS"]
-    path = os.path.join(ROOT, ".build", "release", "kubectl-serverless")
-    if not os.path.exists(path):
-        subprocess.run(["swift", "build", "-c", "release", "--static-swift-stdlib", "--product", "kubectl-serverless"],
-                       cwd=ROOT, check=True)
-    return path
 
 
 class Server:
