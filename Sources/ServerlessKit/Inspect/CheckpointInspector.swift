@@ -22,7 +22,8 @@ public struct CheckpointInspector: Sendable {
 
     public func inspect(partitions: [PartitionRuntimeInfo]) async -> CheckpointReport {
         let locations = partitions.map { settings.checkpointLocation(partitionID: $0.partitionId) }
-        let listings = await list(containers: containersToList(locations))
+        let listings = await list(containers: containersToList(locations),
+                                  keeping: Self.worthKeeping(locations: locations, partitions: partitions, hub: settings.eventHubForPaths))
 
         // KEDA's blob for each partition: from the listing when it answers, else by reading it.
         var outcomes = [CheckpointReadOutcome?](repeating: nil, count: partitions.count)
@@ -133,10 +134,16 @@ public struct CheckpointInspector: Sendable {
         BlobContainerClient(connection: storage, container: container, http: http)
     }
 
-    private func list(containers: [String]) async -> [String: Result<Listing, Error>] {
+    /// Lists each container, keeping from every page only the blobs `keep` wants: a container may hold far
+    /// more than this hub's checkpoints, and memory should follow the partitions, not the container.
+    private func list(containers: [String], keeping keep: @escaping @Sendable (String, BlobItem) -> Bool)
+        async -> [String: Result<Listing, Error>] {
         let listings = await containers.concurrentMap { container -> Result<Listing, Error> in
             do {
-                let items = try await client(container).listBlobs(includeMetadata: true)
+                var items: [BlobItem] = []
+                try await client(container).listBlobPages(includeMetadata: true) { page in
+                    items += page.blobs.lazy.filter { keep(container, $0) }
+                }
                 let byName = Dictionary(items.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
                 return .success(Listing(container: container, items: items, byName: byName))
             } catch {
@@ -144,6 +151,20 @@ public struct CheckpointInspector: Sendable {
             }
         }
         return Dictionary(uniqueKeysWithValues: zip(containers, listings))
+    }
+
+    /// A blob is worth keeping when KEDA reads it, or when its name says it is a checkpoint of one of
+    /// this hub's partitions (a near miss).
+    static func worthKeeping(locations: [Result<CheckpointLocation, CheckpointFailure>], partitions: [PartitionRuntimeInfo],
+                             hub: EventHubIdentity?) -> @Sendable (String, BlobItem) -> Bool {
+        let expected = Set(locations.compactMap { try? $0.get() })
+        let ids = Set(partitions.map(\.partitionId))
+        return { container, item in
+            if expected.contains(CheckpointLocation(container: container, blobName: item.name)) { return true }
+            guard let hub else { return false }
+            return RecognisedCheckpoint.recognise(container: container, blob: item.name, namespace: hub.namespace,
+                                                  hub: hub.name, partitionIds: ids) != nil
+        }
     }
 
     /// Get Blob for each location, all at once; results in order.
