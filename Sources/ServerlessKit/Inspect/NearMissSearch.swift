@@ -90,7 +90,7 @@ struct NearMissSearch {
     }
 
     private func connectionHasKey(_ key: String) -> Bool {
-        connection.map { ConnectionStringEdit.value(of: key, in: $0) != nil } ?? false
+        connection.map { EventHubConnectionString.value(of: key, in: $0) != nil } ?? false
     }
 
     private struct CacheKey: Hashable {
@@ -142,14 +142,6 @@ struct NearMissSearch {
 
 /// Rewrites one `Key=Value` part of a connection string, keeping every other part as written.
 enum ConnectionStringEdit {
-    static func value(of key: String, in connection: String) -> String? {
-        for part in connection.split(separator: ";") {
-            guard let equals = part.firstIndex(of: "=") else { continue }
-            if part[..<equals].trimmingSpaces.lowercased() == key.lowercased() { return String(part[part.index(after: equals)...]) }
-        }
-        return nil
-    }
-
     static func replacing(_ key: String, with value: String, in connection: String) -> String {
         connection.split(separator: ";", omittingEmptySubsequences: false).map { part -> String in
             guard let equals = part.firstIndex(of: "="),
