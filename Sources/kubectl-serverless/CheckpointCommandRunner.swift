@@ -79,20 +79,16 @@ struct CheckpointCommandRunner {
     /// Connection strings: flags override what the object gave; the environment fills what is still missing.
     private func applyConnections(to trigger: inout EventHubTriggerMetadata) throws {
         let environment = ProcessInfo.processInfo.environment
-        func has(_ name: String) -> Bool {
-            if let value = trigger.authParams[name], !value.isEmpty { return true }
-            if let variable = trigger.metadata["\(name)FromEnv"], let value = trigger.resolvedEnv[variable], !value.isEmpty { return true }
-            return false
-        }
         if let value = source.eventHubConnection {
             trigger.authParams["connection"] = value
-        } else if !has("connection"), let value = environment["AZURE_EVENTHUB_CONNECTION_STRING"], !value.isEmpty,
-                  trigger.podIdentityProvider.isEmpty {
+        } else if trigger.authParameter("connection") == nil, trigger.podIdentityProvider.isEmpty,
+                  let value = environment["AZURE_EVENTHUB_CONNECTION_STRING"], !value.isEmpty {
             trigger.authParams["connection"] = value
         }
         if let value = source.storageConnection {
             trigger.authParams["storageConnection"] = value
-        } else if !has("storageConnection"), let value = environment["AZURE_STORAGE_CONNECTION_STRING"], !value.isEmpty {
+        } else if trigger.authParameter("storageConnection") == nil,
+                  let value = environment["AZURE_STORAGE_CONNECTION_STRING"], !value.isEmpty {
             trigger.authParams["storageConnection"] = value
         }
     }

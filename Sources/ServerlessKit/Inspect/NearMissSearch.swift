@@ -83,11 +83,7 @@ struct NearMissSearch {
         return changes
     }
 
-    private var connection: String? {
-        if let value = trigger.authParams["connection"], !value.isEmpty { return value }
-        if let name = trigger.metadata["connectionFromEnv"], let value = trigger.resolvedEnv[name], !value.isEmpty { return value }
-        return nil
-    }
+    private var connection: String? { trigger.authParameter("connection") }
 
     private func connectionHasKey(_ key: String) -> Bool {
         connection.map { EventHubConnectionString.value(of: key, in: $0) != nil } ?? false

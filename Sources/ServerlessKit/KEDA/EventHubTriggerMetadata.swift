@@ -41,6 +41,13 @@ public struct EventHubTriggerMetadata: Sendable {
         return ""
     }
 
+    /// An auth parameter as the inputs hold it, before any parsing: `authParams[name]`, else the env
+    /// variable `nameFromEnv` names; nil when neither is set.
+    public func authParameter(_ name: String) -> String? {
+        let value = legacyAuthOrFromEnv(name)
+        return value.isEmpty ? nil : value
+    }
+
     /// Up to v2.17: `authParams[name]` if non-empty, else the env variable named by `nameFromEnv`.
     func legacyAuthOrFromEnv(_ name: String) -> String {
         if let value = authParams[name], !value.isEmpty { return value }
