@@ -91,9 +91,10 @@ final class AzureTestServer: @unchecked Sendable {
     }
 
     /// Writes checkpoints with seed_checkpoints.py (azure-storage-blob / azure-eventhub-checkpointstoreblob)
-    /// and returns what was written, one entry per partition.
+    /// and returns what was written, one entry per partition. `connectionString` picks another account
+    /// than the well-known one.
     @discardableResult
-    func seed(_ layout: CheckpointLayout, container: String = "checkpoints",
+    func seed(_ layout: CheckpointLayout, connectionString: String? = nil, container: String = "checkpoints",
               namespace: String = "ns.servicebus.windows.net", hub: String = "hub",
               consumerGroup: String = "$Default", sequences: [String: Int64],
               offsets: [String: String] = [:]) throws -> [SeededCheckpoint] {
@@ -101,7 +102,8 @@ final class AzureTestServer: @unchecked Sendable {
             values.sorted { ($0.key.count, $0.key) < ($1.key.count, $1.key) }.map { "\($0.key)=\($0.value)" }
                 .joined(separator: ",")
         }
-        var args = ["--endpoint", blobEndpoint, "--container", container, "--strategy", layout.rawValue,
+        let account = connectionString.map { ["--connection-string", $0] } ?? ["--endpoint", blobEndpoint]
+        var args = account + ["--container", container, "--strategy", layout.rawValue,
                     "--namespace", namespace, "--hub", hub, "--consumer-group", consumerGroup,
                     "--sequence", pairs(sequences)]
         if !offsets.isEmpty { args += ["--offset", pairs(offsets)] }

@@ -83,15 +83,8 @@ import Testing
     }
 
     func seed(_ world: World) throws {
-        let writer = Process()
-        writer.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        writer.arguments = ["python3", TestServerProcess.supportDirectory.appendingPathComponent("seed_checkpoints.py").path,
-                            "--connection-string", world.storage, "--container", "checkpoints", "--strategy", "blobMetadata",
-                            "--namespace", Self.namespace, "--hub", "orders", "--sequence", "0=100,1=90"]
-        writer.standardOutput = FileHandle.nullDevice
-        try writer.run()
-        writer.waitUntilExit()
-        #expect(writer.terminationStatus == 0)
+        try world.azure.seed(.blobMetadata, connectionString: world.storage, namespace: Self.namespace, hub: "orders",
+                             sequences: ["0": 100, "1": 90])
     }
 
     @Test func theScaledObjectGivesTheSameReportAsTheEquivalentFlags() throws {
