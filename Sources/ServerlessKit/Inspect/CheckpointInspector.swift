@@ -71,7 +71,7 @@ public struct CheckpointInspector: Sendable {
                 beginningSequenceNumber: partition.beginningSequenceNumber,
                 lastEnqueuedTime: partition.lastEnqueuedTime.map(AzureTime.iso8601),
                 unprocessedEvents: count.unprocessedEvents,
-                detail: Self.detail(outcome: outcomes[index], count: count, version: settings.kedaVersion),
+                detail: Self.detail(outcome: outcomes[index], count: count),
                 nearMisses: misses)
         }
         let decision = result.decision
@@ -109,7 +109,8 @@ public struct CheckpointInspector: Sendable {
         }
     }
 
-    static func detail(outcome: CheckpointReadOutcome?, count: PartitionCount, version: KEDAVersion) -> String? {
+    /// Why a partition is invalid or failed, in the newest wording (the version's own is in `scalerError`).
+    static func detail(outcome: CheckpointReadOutcome?, count: PartitionCount) -> String? {
         if case let .requestFailed(text)? = outcome { return text }
         if case .containerNotFound? = outcome { return "container not found" }
         return count.failure.map { $0.kedaText }
