@@ -22,8 +22,7 @@ public struct CheckpointInspector: Sendable {
 
     public func inspect(partitions: [PartitionRuntimeInfo]) async -> CheckpointReport {
         let locations = partitions.map { settings.checkpointLocation(partitionID: $0.partitionId) }
-        let listings = await list(containers: containersToList(locations),
-                                  keeping: Self.worthKeeping(locations: locations, partitions: partitions, hub: settings.eventHubForPaths))
+        let listings = await list(containers: containersToList(locations), partitions: partitions, locations: locations)
 
         // KEDA's blob for each partition: from the listing when it answers, else by reading it.
         var outcomes = [CheckpointReadOutcome?](repeating: nil, count: partitions.count)
@@ -32,7 +31,7 @@ public struct CheckpointInspector: Sendable {
             guard case let .success(location) = location else { continue }
             switch listings[location.container] {
             case let .success(listing)?:
-                if let item = listing.byName[location.blobName] {
+                if let item = listing.expected[location.blobName] {
                     if settings.reader.readsMetadata {
                         outcomes[index] = .found(body: [], metadata: item.metadata)
                     } else {
@@ -61,7 +60,7 @@ public struct CheckpointInspector: Sendable {
         let partitionReports = partitions.enumerated().map { index, partition in
             let count = result.partitions[index]
             let location = try? locations[index].get()
-            let misses = nearMisses[index]
+            let misses = nearMisses.shown[index]
             return PartitionCheckpoint(
                 partitionId: partition.partitionId,
                 blob: location?.blobName ?? "",
@@ -72,7 +71,8 @@ public struct CheckpointInspector: Sendable {
                 lastEnqueuedTime: partition.lastEnqueuedTime.map(AzureTime.iso8601),
                 unprocessedEvents: count.unprocessedEvents,
                 detail: Self.detail(outcome: outcomes[index], count: count),
-                nearMisses: misses)
+                nearMisses: misses,
+                nearMissesNotShown: nearMisses.notShown[partition.partitionId] ?? 0)
         }
         let decision = result.decision
         let hub = settings.eventHubForPaths
@@ -125,47 +125,50 @@ public struct CheckpointInspector: Sendable {
         return containers.filter { !$0.isEmpty }.sorted()
     }
 
+    /// What one container holds for this trigger: the blobs KEDA reads, and the closest other checkpoints
+    /// of this hub's partitions (near misses).
     struct Listing: Sendable {
-        let container: String
-        let items: [BlobItem]
-        let byName: [String: BlobItem]
+        let expected: [String: BlobItem]
+        let nearMisses: NearMissCandidates
     }
 
     private func client(_ container: String) -> BlobContainerClient {
         BlobContainerClient(connection: storage, container: container, http: http)
     }
 
-    /// Lists each container, keeping from every page only the blobs `keep` wants: a container may hold far
-    /// more than this hub's checkpoints, and memory should follow the partitions, not the container.
-    private func list(containers: [String], keeping keep: @escaping @Sendable (String, BlobItem) -> Bool)
-        async -> [String: Result<Listing, Error>] {
-        let listings = await containers.concurrentMap { container -> Result<Listing, Error> in
+    /// Lists each container, keeping from every page only the blobs KEDA reads and a bounded number of
+    /// near misses: a container may hold far more than this hub's checkpoints, and memory should follow
+    /// the partitions, not the container.
+    private func list(containers: [String], partitions: [PartitionRuntimeInfo],
+                      locations: [Result<CheckpointLocation, CheckpointFailure>]) async -> [String: Result<Listing, Error>] {
+        let expected = Set(locations.compactMap { try? $0.get() })
+        var expectedByPartition: [String: CheckpointLocation] = [:]
+        for (partition, location) in zip(partitions, locations) { expectedByPartition[partition.partitionId] = try? location.get() }
+        let ids = Set(partitions.map(\.partitionId))
+        let hub = settings.eventHubForPaths
+        let search = NearMissSearch(trigger: trigger, settings: settings)
+        let listings = await containers.concurrentMap { [expectedByPartition] container -> Result<Listing, Error> in
             do {
-                var items: [BlobItem] = []
+                var kept: [String: BlobItem] = [:]
+                var nearMisses = NearMissCandidates()
                 try await client(container).listBlobPages(includeMetadata: true) { page in
-                    items += page.blobs.lazy.filter { keep(container, $0) }
+                    for item in page.blobs {
+                        let location = CheckpointLocation(container: container, blobName: item.name)
+                        if expected.contains(location), kept[item.name] == nil { kept[item.name] = item }
+                        // A blob is a near miss when its name says it is a checkpoint of one of this hub's
+                        // partitions, other than the one KEDA reads for that partition.
+                        guard let hub, let found = RecognisedCheckpoint.recognise(
+                            container: container, blob: item.name, namespace: hub.namespace, hub: hub.name, partitionIds: ids),
+                            expectedByPartition[found.partitionId] != location else { continue }
+                        nearMisses.offer(.init(found: found, item: item, distance: search.distance(to: found)))
+                    }
                 }
-                let byName = Dictionary(items.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
-                return .success(Listing(container: container, items: items, byName: byName))
+                return .success(Listing(expected: kept, nearMisses: nearMisses))
             } catch {
                 return .failure(error)
             }
         }
         return Dictionary(uniqueKeysWithValues: zip(containers, listings))
-    }
-
-    /// A blob is worth keeping when KEDA reads it, or when its name says it is a checkpoint of one of
-    /// this hub's partitions (a near miss).
-    static func worthKeeping(locations: [Result<CheckpointLocation, CheckpointFailure>], partitions: [PartitionRuntimeInfo],
-                             hub: EventHubIdentity?) -> @Sendable (String, BlobItem) -> Bool {
-        let expected = Set(locations.compactMap { try? $0.get() })
-        let ids = Set(partitions.map(\.partitionId))
-        return { container, item in
-            if expected.contains(CheckpointLocation(container: container, blobName: item.name)) { return true }
-            guard let hub else { return false }
-            return RecognisedCheckpoint.recognise(container: container, blob: item.name, namespace: hub.namespace,
-                                                  hub: hub.name, partitionIds: ids) != nil
-        }
     }
 
     /// Get Blob for each location, all at once; results in order.
@@ -194,41 +197,30 @@ public struct CheckpointInspector: Sendable {
 
     // MARK: Near misses
 
-    /// Every partition's checkpoints found elsewhere in the listed containers, with the setting that would
-    /// make KEDA read each and its sequence number.
+    /// The closest of every partition's checkpoints found elsewhere in the listed containers, with the
+    /// setting that would make KEDA read each and its sequence number, and how many more were not shown.
     private func findNearMisses(partitions: [PartitionRuntimeInfo], locations: [Result<CheckpointLocation, CheckpointFailure>],
-                                listings: [String: Result<Listing, Error>]) async -> [[NearMiss]] {
-        guard let hub = settings.eventHubForPaths else { return partitions.map { _ in [] } }
-        let ids = Set(partitions.map(\.partitionId))
-        var found: [String: [(RecognisedCheckpoint, BlobItem)]] = [:]
-        for container in listings.keys.sorted() {
-            guard case let .success(listing)? = listings[container] else { continue }
-            for item in listing.items {
-                guard let recognised = RecognisedCheckpoint.recognise(
-                    container: container, blob: item.name, namespace: hub.namespace, hub: hub.name, partitionIds: ids) else { continue }
-                found[recognised.partitionId, default: []].append((recognised, item))
-            }
-        }
+                                listings: [String: Result<Listing, Error>])
+        async -> (shown: [[NearMiss]], notShown: [String: Int]) {
+        var candidates = NearMissCandidates()
+        for case let .success(listing) in listings.values { candidates.merge(listing.nearMisses) }
 
         // JSON layouts keep their sequence number in the body: fetch those blobs together.
-        var bodies: [CheckpointLocation] = []
-        for (_, candidates) in found {
-            for (recognised, _) in candidates where recognised.layout != .processor {
-                bodies.append(CheckpointLocation(container: recognised.container, blobName: recognised.blob))
-            }
-        }
+        let bodies = candidates.byPartition.values.joined().map(\.found)
+            .filter { $0.layout != .processor }
+            .map { CheckpointLocation(container: $0.container, blobName: $0.blob) }
         let uniqueBodies = Array(Set(bodies))
         var bodyOutcomes: [CheckpointLocation: CheckpointReadOutcome] = [:]
         for (location, outcome) in zip(uniqueBodies, await read(uniqueBodies)) { bodyOutcomes[location] = outcome }
 
         var search = NearMissSearch(trigger: trigger, settings: settings)
-        return partitions.enumerated().map { index, partition in
+        let shown = partitions.enumerated().map { index, partition in
             let expected = try? locations[index].get()
-            return (found[partition.partitionId] ?? []).compactMap { recognised, item -> NearMiss? in
-                if recognised.container == expected?.container, recognised.blob == expected?.blobName { return nil }
+            return (candidates.byPartition[partition.partitionId] ?? []).map { candidate -> NearMiss in
+                let recognised = candidate.found
                 let setting = search.setting(for: recognised)
                 let outcome = recognised.layout == .processor
-                    ? CheckpointReadOutcome.found(body: [], metadata: item.metadata)
+                    ? CheckpointReadOutcome.found(body: [], metadata: candidate.item.metadata)
                     : bodyOutcomes[CheckpointLocation(container: recognised.container, blobName: recognised.blob)]
                 var sequenceNumber: Int64?
                 if case let .found(body, metadata)? = outcome,
@@ -242,5 +234,6 @@ public struct CheckpointInspector: Sendable {
                                 sequenceNumber: sequenceNumber, setting: setting ?? [])
             }
         }
+        return (shown, candidates.notKept)
     }
 }

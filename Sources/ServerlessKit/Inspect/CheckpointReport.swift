@@ -57,7 +57,10 @@ public struct PartitionCheckpoint: Sendable {
     public var unprocessedEvents: Int64?
     /// Why the blob is invalid or the request failed, in KEDA's or the transport's words.
     public var detail: String?
+    /// The closest few near misses, closest first.
     public var nearMisses: [NearMiss]
+    /// How many more of this partition's checkpoints were found elsewhere than `nearMisses` shows.
+    public var nearMissesNotShown: Int = 0
 }
 
 /// This partition's checkpoint found somewhere KEDA does not read, and the trigger setting that would

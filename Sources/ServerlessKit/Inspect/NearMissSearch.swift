@@ -36,6 +36,11 @@ struct NearMissSearch {
         return nil
     }
 
+    /// How far `found` is from what KEDA reads now: the number of settings that differ from the blob's.
+    func distance(to found: RecognisedCheckpoint) -> Int {
+        changes(toward: found).count
+    }
+
     /// The changes as the user sees them; parts of the connection string become one entry.
     private static func shown(_ changes: [Change]) -> [(key: String, value: String)] {
         var shown: [(key: String, value: String)] = []

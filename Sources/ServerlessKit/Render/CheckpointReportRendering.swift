@@ -34,6 +34,9 @@ extension CheckpointReport {
                         ("setting", .object(miss.setting.map { ($0.key, .string($0.value)) })),
                     ])
                 })))
+                if partition.nearMissesNotShown > 0 {
+                    members.append(("nearMissesNotShown", .int(Int64(partition.nearMissesNotShown))))
+                }
                 return .object(members)
             })),
             ("totalUnprocessedEvents", .int(totalUnprocessedEvents)),
@@ -79,6 +82,9 @@ extension CheckpointReport {
                     out += "; set " + miss.setting.map { "\($0.key): \($0.value)" }.joined(separator: ", ")
                 }
                 out += "\n"
+            }
+            if partition.nearMissesNotShown > 0 {
+                out += "partition \(partition.partitionId): \(partition.nearMissesNotShown) more of its checkpoints elsewhere, further from this trigger, not shown\n"
             }
         }
         return out

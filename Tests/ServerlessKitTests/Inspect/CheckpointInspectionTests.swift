@@ -26,9 +26,10 @@ import Testing
                                          http: transport).inspect(partitions: partitions)
     }
 
-    func server(last: [Int64], faults: [String] = []) throws -> AzureTestServer {
+    func server(last: [Int64], faults: [String] = [], consumerGroups: [String] = ["$Default"]) throws -> AzureTestServer {
         try AzureTestServer(.init(
-            hubs: ["hub:partitions=\(last.count):last=\(last.map(String.init).joined(separator: ","))"],
+            hubs: ["hub:partitions=\(last.count):last=\(last.map(String.init).joined(separator: ","))"
+                   + ":consumer-groups=\(consumerGroups.joined(separator: ","))"],
             faults: faults, extraArguments: ["--eventhub-namespace", Self.namespace]))
     }
 
@@ -130,6 +131,28 @@ import Testing
         let fixed = try await inspect(server, metadata: metadata, version: KEDAVersion(2, 16, 0))
         #expect(fixed.scalerError == nil)
         #expect(fixed.totalUnprocessedEvents == 41)
+    }
+
+    @Test func aContainerSharedByManyConsumerGroupsShowsTheClosestFewNearMisses() async throws {
+        // Seven other consumer groups (one setting away) and a Dapr checkpoint (two away) of partition 0.
+        let server = try server(last: [90], consumerGroups: ["$Default", "orders"])
+        for group in ["g7", "g3", "g5", "g1", "g6", "g2", "g4"] {
+            try server.seed(.blobMetadata, namespace: Self.namespace, consumerGroup: group, sequences: ["0": 10])
+        }
+        try server.seed(.dapr, namespace: Self.namespace, consumerGroup: "g0", sequences: ["0": 20])
+        try server.clearLog()
+        let report = try await inspect(server, metadata: ["checkpointStrategy": "blobMetadata", "blobContainer": "checkpoints",
+                                                          "consumerGroup": "orders"])
+        let partition = try #require(report.partitions.first)
+        #expect(partition.status == .mismatch)
+        #expect(partition.nearMisses.count == NearMissCandidates.defaultLimit)
+        #expect(partition.nearMisses.map(\.blob) == ["g1", "g2", "g3", "g4", "g5"].map { "ns.servicebus.windows.net/hub/\($0)/checkpoint/0" })
+        #expect(partition.nearMisses.allSatisfy { $0.setting.map(\.key) == ["consumerGroup"] })
+        #expect(partition.nearMissesNotShown == 3)
+        // Only the kept JSON near misses are read: the Dapr blob is not among them.
+        #expect(try server.requestLog().filter { $0.operation == "GetBlob" }.isEmpty)
+        let text = report.table(wide: false, showHeaders: true, style: Style(enabled: false))
+        #expect(text.contains("partition 0: 3 more of its checkpoints elsewhere, further from this trigger, not shown"))
     }
 
     @Test func throttledStorageAndEventHubsAreRetried() async throws {

@@ -81,3 +81,37 @@ import Testing
         #expect(setting?.map(\.value) == ["billing"])
     }
 }
+
+@Suite struct NearMissCandidatesTests {
+    func candidate(_ group: String, distance: Int, partition: String = "0") -> NearMissCandidates.Candidate {
+        let blob = "ns/hub/\(group)/checkpoint/\(partition)"
+        return .init(found: RecognisedCheckpoint(container: "checkpoints", blob: blob, layout: .processor, namespace: "ns",
+                                                 hub: "hub", consumerGroup: group, partitionId: partition),
+                     item: BlobItem(name: blob), distance: distance)
+    }
+
+    @Test func keepsTheClosestWhateverTheOrderTheyArriveIn() {
+        let all = (0..<20).map { candidate(($0 < 10 ? "g0" : "g") + "\($0)", distance: $0 % 3 + 1) }
+        var forward = NearMissCandidates(limit: 4)
+        all.forEach { forward.offer($0) }
+        var backward = NearMissCandidates(limit: 4)
+        all.reversed().forEach { backward.offer($0) }
+        let kept = forward.byPartition["0"]?.map(\.found.blob)
+        #expect(kept == backward.byPartition["0"]?.map(\.found.blob))
+        #expect(forward.byPartition["0"]?.map(\.distance) == [1, 1, 1, 1])
+        #expect(kept == ["g00", "g03", "g06", "g09"].map { "ns/hub/\($0)/checkpoint/0" })
+        #expect(forward.notKept == ["0": 16])
+    }
+
+    @Test func mergingContainersKeepsTheBoundPerPartition() {
+        var first = NearMissCandidates(limit: 2)
+        [candidate("a", distance: 2), candidate("b", distance: 3), candidate("c", distance: 3), candidate("z", distance: 1, partition: "1")]
+            .forEach { first.offer($0) }
+        var second = NearMissCandidates(limit: 2)
+        [candidate("d", distance: 1), candidate("e", distance: 4)].forEach { second.offer($0) }
+        first.merge(second)
+        #expect(first.byPartition["0"]?.map(\.found.consumerGroup) == ["d", "a"])
+        #expect(first.byPartition["1"]?.count == 1)
+        #expect(first.notKept == ["0": 3])
+    }
+}
