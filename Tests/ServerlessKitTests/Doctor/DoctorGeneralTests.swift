@@ -230,3 +230,57 @@ import Testing
         #expect(done.isEmpty)
     }
 }
+
+@Suite struct ControllerLogTests {
+    static let statefulSets = """
+        {"kind":"StatefulSetList","apiVersion":"apps/v1","metadata":{},"items":[
+          {"metadata":{"name":"owdev-controller","namespace":"openwhisk"},
+           "spec":{"replicas":1,"selector":{"matchLabels":{"name":"owdev-controller"}},
+                   "template":{"metadata":{"labels":{"name":"owdev-controller"}},
+                               "spec":{"containers":[{"name":"controller","image":"openwhisk/controller:ef725a6"}]}}}}]}
+        """
+    static let pods = """
+        {"kind":"PodList","apiVersion":"v1","metadata":{},"items":[
+          {"metadata":{"name":"owdev-controller-0","namespace":"openwhisk","labels":{"name":"owdev-controller"}},
+           "status":{"phase":"Running","containerStatuses":[{"name":"controller","ready":true,"restartCount":0,"state":{"running":{}}}]}}]}
+        """
+    /// A controller's log line in the shape OpenWhisk writes (apache/openwhisk-deploy-kube#545).
+    static let log = """
+        [2026-08-20T09:31:02.118Z] [INFO] [#tid_sid_invokerHealth] [InvokerPool] invoker status changed to 0 -> Unhealthy
+        [2026-08-20T09:31:05.440Z] [ERROR] [#tid_9Xk2] [ShardingContainerPoolBalancer] failed to schedule activation 1f0c, action 'guest/hello', ns 'guest' - invokers to use: Map() - No invokers available
+        """
+
+    @Test func readsTheControllerLogTailAndReportsIt() async throws {
+        let fake = FakeHTTPClient { request in
+            let path = String(request.url.dropFirst("https://api.example:6443".count))
+            switch path {
+            case "/api": return .json(#"{"kind":"APIVersions","versions":["v1"]}"#)
+            case "/apis": return .json(#"{"kind":"APIGroupList","apiVersion":"v1","groups":[{"name":"apps","versions":[{"groupVersion":"apps/v1","version":"v1"}],"preferredVersion":{"groupVersion":"apps/v1","version":"v1"}}]}"#)
+            case "/version": return .json(#"{"major":"1","minor":"30","gitVersion":"v1.30.2"}"#)
+            case let p where p.hasPrefix("/apis/apps/v1/namespaces/openwhisk/statefulsets?"): return .json(Self.statefulSets)
+            case let p where p.hasPrefix("/api/v1/namespaces/openwhisk/pods?"): return .json(Self.pods)
+            case let p where p.hasPrefix("/api/v1/namespaces/openwhisk/pods/owdev-controller-0/log?"):
+                return HTTPResponse(status: 200, headers: [("Content-Type", "text/plain")], body: Array(Self.log.utf8))
+            default: return .json(#"{"kind":"List","apiVersion":"v1","metadata":{},"items":[]}"#)
+            }
+        }
+        let client = KubeAPIClient(config: ServerVersionTests.config, environment: [:]) { _ in fake }
+        let store = try await DoctorLive.load(client: client, namespace: "openwhisk")
+        #expect(store.podLogs.map(\.pod) == ["owdev-controller-0"])
+        let logRequest = try #require(fake.requests.first { $0.url.contains("/log?") })
+        #expect(logRequest.method == .get)
+        #expect(logRequest.url.hasSuffix("/pods/owdev-controller-0/log?container=controller&tailLines=200&limitBytes=262144"))
+
+        let report = Doctor.run(store: store)
+        let finding = try #require(report.findings.first { $0.id == "OW-LIVE-001" })
+        #expect(finding.subject.name == "owdev-controller")
+        #expect(finding.message.contains("No invokers available"))
+        #expect(finding.evidence.first?.hasPrefix("Pod owdev-controller-0 log: [2026-08-20T09:31:05.440Z] [ERROR]") == true)
+    }
+
+    @Test func anUnreadableLogIsLeftOut() async throws {
+        let fake = FakeHTTPClient { _ in .status(403, reason: "Forbidden", message: "pods \"owdev-controller-0\" is forbidden: cannot get resource \"pods/log\"") }
+        let client = KubeAPIClient(config: ServerVersionTests.config, environment: [:]) { _ in fake }
+        #expect(try await client.podLogTail(namespace: "openwhisk", pod: "owdev-controller-0", container: "controller") == nil)
+    }
+}

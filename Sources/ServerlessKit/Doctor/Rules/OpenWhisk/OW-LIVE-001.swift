@@ -10,10 +10,11 @@ public struct InvokersUnhealthy: Rule {
             invokers available" and rejects every action. Invokers are often stuck pulling runtime images or \
             waiting in their init containers (apache/openwhisk-deploy-kube#545). The ElasticSearch activation store \
             crashing ("Failed to create node environment", usually data-directory permissions on its volume) stops \
-            activations from being recorded. This check reads the pods of the invoker and ElasticSearch workloads.
+            activations from being recorded. This check reads the pods of the invoker and ElasticSearch workloads, \
+            and the last 200 lines of the controller's log for "No invokers available".
             """,
         fix: "kubectl -n <namespace> describe pod / logs on the invoker pods and fix what they wait for (runtime image pulls, Kafka, the scheduler); for ElasticSearch fix its volume's permissions.",
-        needs: .live, liveOnly: "the status of the invoker and ElasticSearch pods",
+        needs: .live, liveOnly: "the status of the invoker and ElasticSearch pods, the controller's log",
         references: ["apache/openwhisk-deploy-kube#545", "apache/openwhisk-deploy-kube#620"],
         triggeringExamples: ["""
             apiVersion: apps/v1
@@ -88,7 +89,7 @@ public struct InvokersUnhealthy: Rule {
 
     public func check(_ index: DoctorIndex) -> [Finding] {
         guard index.isLive else { return [] }
-        var findings: [Finding] = []
+        var findings = controllerComplaints(index)
         for (workload, what) in Self.watched(in: index) {
             let member = ServerlessScope.Member(workload: workload, platform: .openwhisk, role: .controlPlane)
             let pods = index.scope.pods(of: member, in: index)
@@ -110,6 +111,25 @@ public struct InvokersUnhealthy: Rule {
                 evidence: problems.prefix(3).map { "Pod \($0.0.name): \($0.1.map(\.summary).joined(separator: "; "))" }
                     + problems.prefix(1).flatMap { index.warningEvents(for: $0.0, limit: 3) },
                 severity: healthy == 0 || what == "elasticsearch" ? .error : .warning))
+        }
+        return findings
+    }
+
+    /// The controller's own words, from the log tails the live load read (DoctorLive.logTargets).
+    func controllerComplaints(_ index: DoctorIndex) -> [Finding] {
+        var findings: [Finding] = []
+        for component in OpenWhiskComponent.all(in: index) where component.role == .controller {
+            let namespace = component.namespace ?? ""
+            let member = ServerlessScope.Member(workload: component.workload, platform: .openwhisk, role: .controlPlane)
+            let pods = Set(index.scope.pods(of: member, in: index).map(\.name))
+            let said = index.store.podLogs.filter { $0.namespace == namespace && pods.contains($0.pod) }.compactMap { tail in
+                tail.lines.last { $0.contains("No invokers available") }.map { (tail.pod, $0) }
+            }
+            guard !said.isEmpty else { continue }
+            let object = component.workload.object
+            findings.append(Self.description.finding(object, in: index,
+                message: "the OpenWhisk controller logs \"No invokers available\": no invoker is healthy, so every action is rejected",
+                evidence: said.prefix(3).map { "Pod \($0.0) log: \(Redact.url(String($0.1.prefix(300))))" }))
         }
         return findings
     }
