@@ -38,7 +38,7 @@ struct DoctorCommand: AsyncParsableCommand {
     @Flag(name: [.customShort("A"), .customLong("all-namespaces")], help: "Check every namespace.")
     var allNamespaces = false
 
-    @Option(help: "Only these platforms, comma-separated: azure-functions|keda|fission|openwhisk (default: all that are found).")
+    @Option(help: ArgumentHelp("Only these platforms, comma-separated: \(Platform.choices) (default: all that are found; general checks only what the platforms own)."))
     var platform: String?
 
     @Option(help: "Run only these check ids (comma-separated).")
@@ -95,7 +95,7 @@ struct DoctorCommand: AsyncParsableCommand {
         if Terminal.stderrIsTerminal || global.verbose > 0 {
             Terminal.error("checking cluster \(client.config.sourceName), \(namespace.map { "namespace \($0)" } ?? "all namespaces")")
         }
-        let store = try await ClusterObjects.load(kinds: DoctorKinds.all, namespace: namespace, client: client)
+        let store = try await DoctorLive.load(client: client, namespace: namespace)
         for unreadable in store.unreadable {
             Terminal.warning("cannot read \(unreadable.kind)\(unreadable.namespace.map { " in \($0)" } ?? ""): \(unreadable.reason)")
         }

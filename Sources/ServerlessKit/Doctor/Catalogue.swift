@@ -26,6 +26,7 @@ public enum Catalogue {
         KafkaTriggerWithoutSecurity(),
         DurableWithoutHostname(),
         DurableAppSplit(),
+        ScaleFromZeroWithoutScaler(),
         // KEDA
         EventHubCheckpointRegression(),
         OutsideWatchedNamespaces(),
@@ -46,6 +47,9 @@ public enum Catalogue {
         RestrictedSecretAccess(),
         OperatorMissing(),
         ExternalMetricsNotKeda(),
+        OperatorOutsideTestedKubernetes(),
+        TargetWithoutScaleSubresource(),
+        DeclaredReplicasFightKeda(),
         // Fission
         OutsideFissionNamespaces(),
         FissionNamespaceDrift(),
@@ -60,6 +64,7 @@ public enum Catalogue {
         MessageQueueTriggerWithoutComponent(),
         MixedFissionVersions(),
         FissionCoreNotRunning(),
+        KubernetesTooOldForFission(),
         // OpenWhisk
         ActivationStoreBackendValue(),
         ElasticSearchSettingsIncomplete(),
@@ -75,6 +80,12 @@ public enum Catalogue {
         InstanceCountMismatch(),
         DurationCheckerNeedsElasticSearch(),
         DockerFactoryWithoutDocker(),
+        InvokersUnhealthy(),
+        // General: only on what the platforms found own or run
+        NamespaceMissing(),
+        MissingReferencedObject(),
+        ControlPlaneOnMovingTag(),
+        ServerlessPodsUnhealthy(),
     ]
 
     public static var descriptions: [RuleDescription] { all.map(\.description) }

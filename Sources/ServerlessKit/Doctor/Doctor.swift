@@ -1,9 +1,12 @@
 /// The doctor's entry point: every applicable rule over one indexed store, then scoping and suppression.
 public enum Doctor {
     public static func run(store: ObjectStore, options: DoctorOptions = DoctorOptions()) -> DoctorReport {
-        let index = DoctorIndex(store: store, defaultNamespace: options.defaultNamespace)
+        var index = DoctorIndex(store: store, defaultNamespace: options.defaultNamespace)
         let detected = PlatformDetection.platforms(in: index)
         let active = options.platforms ?? detected
+        // `general` looks at the objects of the platforms named with it, else of every platform found.
+        let named = active.subtracting([.general])
+        if !named.isEmpty && named != detected.subtracting([.general]) { index = index.scoped(to: named) }
         let skipped = options.skip.union(options.config.skip)
         let rules = Catalogue.all.filter { rule in
             let description = rule.description

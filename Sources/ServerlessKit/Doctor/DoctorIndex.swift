@@ -24,6 +24,8 @@ public struct DoctorIndex: Sendable {
     public private(set) var kedaOperators: [KedaOperator] = []
     public private(set) var fission = FissionControlPlane(components: [], values: [])
     public private(set) var openWhiskComponents: [OpenWhiskComponent] = []
+    /// What the `general` checks look at: by default what the platforms found in the store own.
+    public private(set) var scope = ServerlessScope(platforms: [], members: [])
 
     public init(store: ObjectStore, defaultNamespace: String = "default") {
         self.store = store
@@ -57,6 +59,14 @@ public struct DoctorIndex: Sendable {
         kedaOperators = KedaOperator.scan(in: self)
         fission = FissionControlPlane(index: self)
         openWhiskComponents = OpenWhiskComponent.scan(in: self)
+        scope = ServerlessScope(index: self, platforms: PlatformDetection.platforms(in: self))
+    }
+
+    /// The same index with the `general` checks scoped to these platforms' objects (`--platform keda,general`).
+    public func scoped(to platforms: Set<Platform>) -> DoctorIndex {
+        var copy = self
+        copy.scope = ServerlessScope(index: self, platforms: platforms)
+        return copy
     }
 
     public var isLive: Bool { store.isLive }

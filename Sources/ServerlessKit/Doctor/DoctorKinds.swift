@@ -11,6 +11,8 @@ public enum DoctorKinds {
         KindRef(group: "apiextensions.k8s.io", version: "v1", kind: "CustomResourceDefinition", resource: "customresourcedefinitions",
                 namespaced: false),
         KindRef(group: "apiregistration.k8s.io", version: "v1", kind: "APIService", resource: "apiservices", namespaced: false),
+        // The nodes' container runtime (OW-INV-001); often forbidden to namespace users, which is fine.
+        KindRef(group: "", version: "v1", kind: "Node", resource: "nodes", namespaced: false),
     ] + fission
 
     static let fission: [KindRef] = [

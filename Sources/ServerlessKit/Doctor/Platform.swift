@@ -1,9 +1,17 @@
 import Foundation
 
-/// The serverless platforms the doctor knows.
+/// The serverless platforms the doctor knows, and `general`: checks common to all of them, run on the
+/// objects the platforms found own or run (never on every object of the cluster).
 public enum Platform: String, Sendable, CaseIterable, Comparable {
     case azureFunctions = "azure-functions"
     case keda, fission, openwhisk
+    case general
+
+    /// The real platforms, without `general`.
+    public static let serverless: [Platform] = allCases.filter { $0 != .general }
+
+    /// `azure-functions|keda|fission|openwhisk|general`: help text and completion values.
+    public static var choices: String { allCases.map(\.rawValue).joined(separator: "|") }
 
     public static func < (lhs: Platform, rhs: Platform) -> Bool {
         allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!

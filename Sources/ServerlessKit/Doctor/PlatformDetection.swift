@@ -14,6 +14,8 @@ public enum PlatformDetection {
         if !OpenWhiskComponent.all(in: index).isEmpty || !index.helmValues(.openwhisk).isEmpty {
             found.insert(.openwhisk)
         }
+        // The cross-platform checks look at what the platforms own, so they apply whenever one is found.
+        if !found.isEmpty { found.insert(.general) }
         return found
     }
 }

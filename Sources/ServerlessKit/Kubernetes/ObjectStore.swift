@@ -14,6 +14,10 @@ public struct ObjectStore: Sendable {
     public var servedGroupVersions: Set<String>
     /// Kinds that could not be read, and why (a 403 on Secrets, say). The rest still goes on.
     public var unreadable: [UnreadableKind]
+    /// The API server's version (`GET /version`); nil for manifests or when the server would not say.
+    public var serverVersion: KubernetesVersion?
+    /// Log tails the doctor asked for (a few control-plane containers only); empty for manifests.
+    public var podLogs: [PodLogTail] = []
 
     public init(source: Source, objects: [KubeObject] = [], helmValues: [HelmValuesDocument] = [],
                 servedGroupVersions: Set<String> = [], unreadable: [UnreadableKind] = []) {

@@ -87,7 +87,7 @@ import Testing
                                                         "openwhisk/values-misconfigured.yaml", "fission/function-bad.yaml",
                                                         "fission/executor-deployment-env.yaml"])
         let all = Doctor.run(store: mixed)
-        #expect(all.platforms == [.azureFunctions, .keda, .fission, .openwhisk])
+        #expect(all.platforms == [.azureFunctions, .keda, .fission, .openwhisk, .general])
         let openwhisk = Doctor.run(store: mixed, options: DoctorOptions(platforms: [.openwhisk]))
         #expect(openwhisk.findings.allSatisfy { $0.platform == .openwhisk } && !openwhisk.findings.isEmpty)
         let sandbox = Doctor.run(store: mixed, options: DoctorOptions(namespace: "sandbox"))

@@ -6,11 +6,15 @@ import Testing
     static let ids = Catalogue.descriptions.map(\.id)
 
     /// Examples of live rules describe cluster state: they run as a live store (no file locations).
+    /// A `serverVersion:` document (the shape of `kubectl version -o yaml`) is what GET /version answered.
     static func store(_ example: String, file: String, live: Bool) throws -> ObjectStore {
         let parsed = try DoctorTestSupport.store(example, file: file)
         guard live else { return parsed }
         var store = ObjectStore(source: .cluster(context: "example"))
         for var object in parsed.objects { object.location = nil; store.add(object) }
+        for document in try YAML.documents(example) where !document.value["serverVersion"].isNull {
+            store.serverVersion = KubernetesVersion(versionInfo: document.value["serverVersion"])
+        }
         return store
     }
 

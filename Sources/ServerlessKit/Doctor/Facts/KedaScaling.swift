@@ -139,3 +139,16 @@ extension DoctorIndex {
         ObjectName(kind: object.kind, namespace: namespace(of: object), name: object.name)
     }
 }
+
+extension KedaOperator {
+    /// Whether this operator reconciles objects in `namespace`: WATCH_NAMESPACE empty (all) or listing it;
+    /// before 2.14.0 a comma list is one namespace name that matches nothing. nil when not knowable.
+    public func watches(_ namespace: String) -> Bool? {
+        // Without the variable the operator exits (KD-OP-002); from a valueFrom we cannot tell.
+        guard let variable = container.env.last(where: { $0.name == "WATCH_NAMESPACE" }) else { return env.hasUnknownSource ? nil : false }
+        guard variable.literal != nil else { return nil }
+        guard let namespaces = watchedNamespaces else { return true }
+        if namespaces.count > 1, let numbers = versionNumbers, numbers[0] == 2, numbers[1] < 14 { return false }
+        return namespaces.contains(namespace)
+    }
+}

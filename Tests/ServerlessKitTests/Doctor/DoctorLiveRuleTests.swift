@@ -1,0 +1,98 @@
+import Testing
+@testable import ServerlessKit
+
+/// The live halves of rules that judge manifests too: what the cluster adds beyond their examples.
+@Suite struct DoctorLiveRuleTests {
+    func live(_ yaml: String, unreadable: [UnreadableKind] = []) throws -> ObjectStore {
+        var store = try RuleExampleTests.store(yaml, file: "live.yaml", live: true)
+        store.unreadable = unreadable
+        return store
+    }
+
+    static let functionsApp = """
+        apiVersion: apps/v1
+        kind: Deployment
+        metadata: {name: orders, namespace: functions}
+        spec:
+          replicas: 0
+          template:
+            spec:
+              containers:
+              - name: orders
+                image: example.azurecr.io/orders:1.0
+                env:
+                - {name: FUNCTIONS_WORKER_RUNTIME, value: dotnet-isolated}
+                - name: AzureWebJobsStorage
+                  valueFrom: {secretKeyRef: {name: orders-secrets, key: AzureWebJobsStorage}}
+        """
+
+    @Test func missingSecretIsAnErrorLiveAndQuietWhenUnreadable() throws {
+        let findings = MissingReferencedObject().check(store: try live(Self.functionsApp))
+        #expect(findings.map(\.severity) == [.error])
+        #expect(findings.first?.message == "Secret functions/orders-secrets does not exist: Azure Functions function Deployment orders cannot start its containers (CreateContainerConfigError)")
+        let forbidden = UnreadableKind(kind: "Secret", namespace: "functions", reason: "secrets is forbidden")
+        #expect(MissingReferencedObject().check(store: try live(Self.functionsApp, unreadable: [forbidden])).isEmpty)
+    }
+
+    @Test func scaleFromZeroWithAScaledObjectThatIsNotReady() throws {
+        let scaledObject = """
+            ---
+            apiVersion: keda.sh/v1alpha1
+            kind: ScaledObject
+            metadata: {name: orders, namespace: functions}
+            spec:
+              scaleTargetRef: {name: orders}
+              triggers:
+              - type: azure-eventhub
+                metadata: {eventHubName: orders, connectionFromEnv: EventHubConnection}
+            status:
+              conditions:
+              - {type: Ready, status: "False", reason: ScaledObjectCheckFailed, message: "unable to get eventhub metadata: no storage connection string given"}
+            """
+        let findings = ScaleFromZeroWithoutScaler().check(store: try live(Self.functionsApp + "\n" + scaledObject))
+        #expect(findings.count == 1)
+        #expect(findings.first?.message.contains("is not Ready (ScaledObjectCheckFailed: unable to get eventhub metadata") == true)
+        let ready = scaledObject.replacingOccurrences(of: #"status: "False", reason: ScaledObjectCheckFailed"#, with: #"status: "True", reason: ScaledObjectReady"#)
+        #expect(ScaleFromZeroWithoutScaler().check(store: try live(Self.functionsApp + "\n" + ready)).isEmpty)
+    }
+
+    @Test func liveReplicasAreKedasSoTheLastAppliedOnesAreJudged() throws {
+        let example = RuleExampleTests.example("KD-SO-008")
+        // Live, spec.replicas is what the HPA set: alone it says nothing.
+        #expect(DeclaredReplicasFightKeda().check(store: try live(example)).isEmpty)
+        let applied = example.replacingOccurrences(of: "  annotations: {argocd.argoproj.io/tracking-id: \"payments:apps/Deployment:payments/payments-worker\"}",
+            with: "  annotations: {kubectl.kubernetes.io/last-applied-configuration: '{\"apiVersion\":\"apps/v1\",\"kind\":\"Deployment\",\"spec\":{\"replicas\":1}}'}")
+        let findings = DeclaredReplicasFightKeda().check(store: try live(applied))
+        #expect(findings.count == 1)
+        #expect(findings.first?.evidence.first == "metadata.annotations[kubectl.kubernetes.io/last-applied-configuration].spec.replicas: 1")
+    }
+
+    @Test func watchNamespaceNamingNoNamespace() throws {
+        let yaml = """
+            apiVersion: v1
+            kind: Namespace
+            metadata: {name: functions}
+            ---
+            apiVersion: apps/v1
+            kind: Deployment
+            metadata: {name: keda-operator, namespace: keda}
+            spec:
+              template:
+                spec:
+                  containers:
+                  - name: keda-operator
+                    image: ghcr.io/kedacore/keda:2.20.2
+                    env:
+                    - {name: WATCH_NAMESPACE, value: "functions,fuctions"}
+            """
+        let findings = NamespaceMissing().check(store: try live(yaml))
+        #expect(findings.map(\.message) == ["the KEDA operator's WATCH_NAMESPACE names namespace fuctions, which does not exist"])
+        let forbidden = UnreadableKind(kind: "Namespace", namespace: nil, reason: "namespaces is forbidden")
+        #expect(NamespaceMissing().check(store: try live(yaml, unreadable: [forbidden])).isEmpty)
+    }
+
+    @Test func daemonSetTargetNeedsNoCRD() throws {
+        let findings = TargetWithoutScaleSubresource().check(store: try live(Catalogue.rule("KD-SO-002")!.description.triggeringExamples[1]))
+        #expect(findings.first?.message == "DaemonSet log-shipper cannot be scaled by KEDA: a DaemonSet has no /scale subresource")
+    }
+}
