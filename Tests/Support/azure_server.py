@@ -75,6 +75,7 @@ import azure_auth as auth  # noqa: E402
 import azure_blob_store as store  # noqa: E402
 import azure_eventhubs as eh  # noqa: E402
 import azure_faults as faults  # noqa: E402
+import request_log  # noqa: E402
 
 DEFAULT_VERSION = "2021-08-06"
 
@@ -170,6 +171,12 @@ class Handler(http.server.BaseHTTPRequestHandler):
     @property
     def settings(self):
         return self.server.settings
+
+    def parse_request(self):
+        parsed = super().parse_request()
+        if parsed:  # every request, admin calls too: the read-only proof tells them apart by User-Agent
+            request_log.record("azure", self.command, self.path, self.headers.get("User-Agent"))
+        return parsed
 
     def log_message(self, fmt, *args):
         if self.settings.verbose:

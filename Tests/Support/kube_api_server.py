@@ -23,6 +23,9 @@ from urllib.parse import parse_qs, unquote, urlsplit
 
 import yaml
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import request_log  # noqa: E402
+
 # kind -> (plural, namespaced) for kinds whose plural or scope is not the simple rule.
 KNOWN = {
     "Namespace": ("namespaces", False), "Node": ("nodes", False), "PersistentVolume": ("persistentvolumes", False),
@@ -162,6 +165,12 @@ class Handler(BaseHTTPRequestHandler):
 
     def log_message(self, *args):
         pass
+
+    def parse_request(self):
+        parsed = super().parse_request()
+        if parsed:
+            request_log.record("kube-api", self.command, self.path, self.headers.get("User-Agent"))
+        return parsed
 
     def do_GET(self):
         user = self.authenticate()
