@@ -53,7 +53,8 @@ import Testing
         for format in ["table", "wide", "json", "yaml", "sarif", "junit"] {
             try run("doctor -o \(format)", ["doctor", "--kubeconfig", kubeconfig, "-A", "-o", format, "-v", "--fail-on", "info"])
         }
-        try run("version", ["version", "-v"])
+        // `version` takes no -v (nor the other global flags), although cli.md says every subcommand does.
+        try run("version", ["version"])
         try run("version -o json", ["version", "-o", "json"])
         try run("completion bash", ["completion", "bash"])
         try run("__complete names", ["__complete", "checkpoints", "-n", "fn", ""])
