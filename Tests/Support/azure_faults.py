@@ -13,18 +13,21 @@ kinds
   malformed-xml  cut the body short of its closing tag (Content-Length matches what is sent)
   short-page     List Blobs returns at most `items` entries (default 0) with a NextMarker, as
                  Azure may (research §1.3)
+  big            answer 200 with `size` bytes of body (default 70 MiB, past the plugin's 64 MiB cap)
+  trickle        slow loris: send the status line and headers, then the body one byte every
+                 `interval` milliseconds (default 1000)
 selectors (all optional; a request matches when every given one matches)
   first=N        only the first N matching requests
   every=K        only every K-th matching request (K, 2K, ...)
   method=GET     only this HTTP method
   path=TEXT      only requests whose path contains TEXT
-  service=blob|eventhubs
+  service=blob|eventhubs|kube
 """
 
 import threading
 
-KINDS = {"latency", "throttle", "drop", "reset", "truncate", "malformed-xml", "short-page"}
-NUMERIC = {"first", "every", "ms", "status", "retry-after", "items"}
+KINDS = {"latency", "throttle", "drop", "reset", "truncate", "malformed-xml", "short-page", "big", "trickle"}
+NUMERIC = {"first", "every", "ms", "status", "retry-after", "items", "size", "interval"}
 
 
 class Fault:

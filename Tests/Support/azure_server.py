@@ -42,7 +42,7 @@ Authentication, as Azure:
   (Event Hubs).
 
 Faults: --fault KIND[:key=value...], see azure_faults.py (latency, throttle, drop, reset,
-truncate, malformed-xml, short-page; selectors first=, every=, method=, path=, service=).
+truncate, malformed-xml, short-page, big, trickle; selectors first=, every=, method=, path=, service=).
 
 Request log: every Azure request (not /__admin) as one JSON object per line in --log FILE and
 at GET /__admin/log: seq, time, service, method, path, query (sig redacted), status, auth,
@@ -75,6 +75,7 @@ import azure_auth as auth  # noqa: E402
 import azure_blob_store as store  # noqa: E402
 import azure_eventhubs as eh  # noqa: E402
 import azure_faults as faults  # noqa: E402
+import request_log  # noqa: E402
 
 DEFAULT_VERSION = "2021-08-06"
 
@@ -170,6 +171,12 @@ class Handler(http.server.BaseHTTPRequestHandler):
     @property
     def settings(self):
         return self.server.settings
+
+    def parse_request(self):
+        parsed = super().parse_request()
+        if parsed:  # every request, admin calls too: the read-only proof tells them apart by User-Agent
+            request_log.record("azure", self.command, self.path, self.headers.get("User-Agent"))
+        return parsed
 
     def log_message(self, fmt, *args):
         if self.settings.verbose:
@@ -289,6 +296,8 @@ class Handler(http.server.BaseHTTPRequestHandler):
             self.entry["status"] = status
             self.settings.log.add(self.entry)
         send_body = b"" if (head_only or self.command == "HEAD") else body
+        if "big" in fired or "trickle" in fired:
+            return self.stream_fault(status, headers, send_body, fired)
         if send_body and ("reset" in fired or "truncate" in fired):
             kind = "reset" if "reset" in fired else "truncate"
             self.mark_fault(kind)
@@ -299,6 +308,19 @@ class Handler(http.server.BaseHTTPRequestHandler):
                 self.connection.close()
             return
         self.wfile.write(payload + send_body)
+
+    def stream_fault(self, status, headers, body, fired):
+        """`big`: a 200 far larger than any client should take. `trickle`: the real answer, one byte at a time."""
+        self.close_connection = True
+        kind = "big" if "big" in fired else "trickle"
+        self.mark_fault(kind)
+        if self.entry is not None:
+            self.entry["status"] = 200 if kind == "big" else status
+            self.settings.log.add(self.entry)
+        if kind == "big":
+            stream_big(self.wfile, fired["big"].get("size", 70 << 20), "application/xml")
+        else:
+            trickle(self.wfile, status, headers, body or b"<x/>", fired["trickle"].get("interval", 1000))
 
     def mark_fault(self, kind):
         if self.entry is not None:
@@ -652,6 +674,38 @@ class Handler(http.server.BaseHTTPRequestHandler):
         if self.settings.verbose:
             sys.stderr.write("azure_server admin: %s %s -> %d\n" % (self.command, self.raw_path, status))
         self.respond(status, [("Content-Type", "application/json")], json.dumps(obj).encode("utf-8"))
+
+
+def stream_big(wfile, size, content_type):
+    """A 200 of `size` bytes; stops quietly when the client hangs up (as it should)."""
+    try:
+        wfile.write(("HTTP/1.1 200 OK\r\nContent-Type: %s\r\nContent-Length: %d\r\nConnection: close\r\n\r\n"
+                     % (content_type, size)).encode("latin-1"))
+        block = b" " * 65536
+        left = size
+        while left > 0:
+            wfile.write(block[:min(left, len(block))])
+            left -= len(block)
+    except (BrokenPipeError, ConnectionResetError, ssl.SSLError, OSError):
+        pass
+
+
+def trickle(wfile, status, headers, body, interval_ms):
+    """Headers at once, then the body one byte per interval: a slow-loris response."""
+    try:
+        head = "HTTP/1.1 %d Slow\r\n" % status
+        for name, value in headers:
+            if name.lower() != "content-length":
+                head += "%s: %s\r\n" % (name, value)
+        head += "Content-Length: %d\r\nConnection: close\r\n\r\n" % len(body)
+        wfile.write(head.encode("latin-1"))
+        wfile.flush()
+        for i in range(len(body)):
+            time.sleep(interval_ms / 1000.0)
+            wfile.write(body[i:i + 1])
+            wfile.flush()
+    except (BrokenPipeError, ConnectionResetError, ssl.SSLError, OSError):
+        pass
 
 
 class Server(http.server.ThreadingHTTPServer):

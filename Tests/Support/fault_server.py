@@ -41,6 +41,9 @@ from email.utils import formatdate
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qs, urlsplit
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import request_log  # noqa: E402
+
 
 class Stats:
     def __init__(self):
@@ -72,6 +75,12 @@ class Handler(BaseHTTPRequestHandler):
 
     def log_message(self, *args):
         pass
+
+    def parse_request(self):
+        parsed = super().parse_request()
+        if parsed:
+            request_log.record("fault", self.command, self.path, self.headers.get("User-Agent"))
+        return parsed
 
     def do_GET(self):
         self.dispatch()

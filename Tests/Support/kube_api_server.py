@@ -5,6 +5,8 @@ HTTPS only. A request must carry an accepted bearer token (--token) or a client 
 signed by --client-ca. Serves discovery (/api, /apis, /api/v1, /apis/G/V, /version), lists
 (all namespaces or one, limit/continue paging, labelSelector), gets by name, Status errors, and
 403 for resources named with --forbid. Only GET. Prints `READY <port>` once listening.
+Faults (--fault, the azure_faults.py syntax with service=kube): latency, throttle (a Status
+429/503 with Retry-After), drop, reset, truncate, big, trickle.
 
     python3 kube_api_server.py --cert server.crt --key server.key --client-ca ca.crt \
         --token secret-token --manifests k8s/ --forbid secrets --log requests.log
@@ -15,13 +17,21 @@ import json
 import os
 import re
 import signal
+import socket
 import ssl
+import struct
 import sys
 import threading
+import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qs, unquote, urlsplit
 
 import yaml
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import request_log  # noqa: E402
+import azure_faults as faults  # noqa: E402
+from azure_server import stream_big, trickle  # noqa: E402
 
 # kind -> (plural, namespaced) for kinds whose plural or scope is not the simple rule.
 KNOWN = {
@@ -163,9 +173,27 @@ class Handler(BaseHTTPRequestHandler):
     def log_message(self, *args):
         pass
 
+    def parse_request(self):
+        parsed = super().parse_request()
+        if parsed:
+            request_log.record("kube-api", self.command, self.path, self.headers.get("User-Agent"))
+        return parsed
+
     def do_GET(self):
         user = self.authenticate()
         self.record(user)
+        self.fired = self.server.faults.firing(self.command, self.path, "kube")
+        if "latency" in self.fired:
+            time.sleep(self.fired["latency"].get("ms", 0) / 1000.0)
+        if "drop" in self.fired:
+            self.close_connection = True
+            return
+        if "throttle" in self.fired:
+            fault = self.fired["throttle"]
+            code = fault.get("status", 503)
+            return self.send_json(code, status(code, "TooManyRequests" if code == 429 else "ServiceUnavailable",
+                                               "the server is currently unable to handle the request"),
+                                  [("Retry-After", str(fault.get("retry-after", 1)))])
         if user is None:
             return self.send_json(401, status(401, "Unauthorized", "Unauthorized"))
         url = urlsplit(self.path)
@@ -206,12 +234,30 @@ class Handler(BaseHTTPRequestHandler):
             with self.server.log_lock, open(self.server.log_path, "a", encoding="utf-8") as log:
                 log.write("%s %s %s\n" % (self.command, self.path, user or "-"))
 
-    def send_json(self, code, body):
+    def send_json(self, code, body, extra=()):
         data = json.dumps(body).encode()
+        fired = getattr(self, "fired", {})
+        if "big" in fired or "trickle" in fired:
+            self.close_connection = True
+            if "big" in fired:
+                return stream_big(self.wfile, fired["big"].get("size", 70 << 20), "application/json")
+            return trickle(self.wfile, code, [("Content-Type", "application/json")], data,
+                           fired["trickle"].get("interval", 1000))
         self.send_response(code)
         self.send_header("Content-Type", "application/json")
         self.send_header("Content-Length", str(len(data)))
+        for name, value in extra:
+            self.send_header(name, value)
         self.end_headers()
+        if "reset" in fired or "truncate" in fired:
+            self.wfile.write(data[: len(data) // 2])
+            self.close_connection = True
+            if "reset" in fired:
+                self.connection.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+                self.connection.close()
+            else:
+                self.connection.shutdown(socket.SHUT_WR)
+            return
         self.wfile.write(data)
 
     # Routing -------------------------------------------------------------------------------
@@ -309,6 +355,8 @@ def main():
     parser.add_argument("--manifests", action="append", default=[], help="manifest file or directory (repeatable)")
     parser.add_argument("--forbid", action="append", default=[], help="resource (plural) answered with 403 (repeatable)")
     parser.add_argument("--log", help="append one line per request: METHOD PATH USER")
+    parser.add_argument("--fault", action="append", default=[], metavar="KIND[:key=value..]",
+                        help="inject a fault (azure_faults.py syntax), e.g. throttle:status=429:retry-after=1")
     args = parser.parse_args()
     # A parent may spawn us from a thread that blocks signals (Foundation's Process does); the mask
     # is inherited, and a blocked SIGTERM would leave this server running after the test.
@@ -330,6 +378,7 @@ def main():
     server.tokens = set(args.token)
     server.forbidden = {f.lower() for f in args.forbid}
     server.log_path = args.log
+    server.faults = faults.FaultPlan(faults.parse_fault(s) for s in args.fault)
     server.log_lock = threading.Lock()
     print("READY %d" % server.server_address[1], flush=True)
     try:

@@ -208,3 +208,40 @@ def test_raw_list_paging_and_status_objects(cluster):
     assert code == 401 and unauthorized["reason"] == "Unauthorized"
     code, groups = raw_get(cluster, "/apis")
     assert {g["name"] for g in groups["groups"]} >= {"apps", "batch", "autoscaling", "keda.sh"}
+
+
+def test_faults_throttle_reset_and_trickle(tmp_path):
+    """--fault on the API server: a 429 Status with Retry-After, a reset mid-body, a slow-loris answer."""
+    import http.client
+    import ssl as ssl_module
+    import time as time_module
+    certs = generate(str(tmp_path / "certs"))
+    (tmp_path / "m.yaml").write_text(MANIFESTS)
+    process = subprocess.Popen(
+        [sys.executable, "-u", os.path.join(HERE, "kube_api_server.py"), "--cert", certs["server.crt"],
+         "--key", certs["server.key"], "--token", TOKEN, "--manifests", str(tmp_path / "m.yaml"),
+         "--fault", "throttle:status=429:retry-after=7:path=/api/v1/namespaces",
+         "--fault", "reset:path=/apis/apps/v1", "--fault", "trickle:interval=200:path=/version"],
+        stdout=subprocess.PIPE, text=True)
+    try:
+        port = int(process.stdout.readline().split()[1])
+        context = ssl_module.create_default_context(cafile=certs["ca.crt"])
+
+        def get(path):
+            connection = http.client.HTTPSConnection("127.0.0.1", port, context=context, timeout=10)
+            connection.request("GET", path, headers={"Authorization": "Bearer " + TOKEN})
+            return connection.getresponse()
+
+        throttled = get("/api/v1/namespaces")
+        assert throttled.status == 429 and throttled.getheader("Retry-After") == "7"
+        assert json.loads(throttled.read())["code"] == 429
+        # The RST may discard the headers before they are read: either way the answer never completes.
+        with pytest.raises((ConnectionResetError, http.client.IncompleteRead, ssl_module.SSLError)):
+            get("/apis/apps/v1/deployments").read()
+        started = time_module.monotonic()
+        slow = get("/version")
+        assert json.loads(slow.read())["minor"] == "30"
+        assert time_module.monotonic() - started > 2  # ~60 bytes at 200 ms each
+    finally:
+        process.kill()
+        process.wait()

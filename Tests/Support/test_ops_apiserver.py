@@ -18,6 +18,9 @@ import threading
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import request_log  # noqa: E402
+
 LIST_PATH = re.compile(r"^/apis/keda\.sh/v1alpha1/namespaces/([^/]+)/(scaledobjects|scaledjobs)$")
 
 
@@ -25,6 +28,12 @@ def make_handler(objects, namespaces, delay):
     class Handler(BaseHTTPRequestHandler):
         def log_message(self, *args):
             pass
+
+        def parse_request(self):
+            parsed = super().parse_request()
+            if parsed:
+                request_log.record("ops-apiserver", self.command, self.path, self.headers.get("User-Agent"))
+            return parsed
 
         def send_json(self, status, body):
             data = json.dumps(body).encode()

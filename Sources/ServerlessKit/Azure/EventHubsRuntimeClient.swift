@@ -77,7 +77,9 @@ public struct EventHubsRuntimeClient: Sendable {
         case let .bearer(token):
             authorization = "Bearer \(token.value)"
         }
-        return HTTPRequest(method: .get, url: url, headers: [("Authorization", authorization)])
+        return HTTPRequest(method: .get, url: url, headers: [
+            ("Authorization", authorization), ("User-Agent", "kubectl-serverless/\(BuildInfo.version)"),
+        ])
     }
 
     public func partitionIds() async throws -> [String] {

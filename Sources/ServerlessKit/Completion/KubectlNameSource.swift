@@ -95,9 +95,13 @@ public struct KubectlNameSource: LiveNameSource {
             return nil
         }
         let data = reader.finish()
-        guard process.terminationStatus == 0 else { return nil }
+        // An answer this big is no list of names anyone can pick from, and parsing it would outlast the timeout.
+        guard process.terminationStatus == 0, data.count <= Self.maxAnswerBytes else { return nil }
         return String(decoding: data, as: UTF8.self)
     }
+
+    /// Larger kubectl answers give no names (a 70 MB body took 26 s to parse in a debug build).
+    static let maxAnswerBytes = 4 << 20
 
     static func onPath(_ name: String, path: String) -> String? {
         for directory in path.split(separator: ":") {

@@ -14,7 +14,9 @@ final class KubeTestCluster: @unchecked Sendable {
     let kubeconfig: String
     let requestLog: String
 
-    init(manifests: [String], forbid: [String] = ["secrets"]) throws {
+    /// `faults`: the API server's `--fault` specs (azure_faults.py syntax); `tokens`: bearer tokens it
+    /// accepts besides `token`.
+    init(manifests: [String], forbid: [String] = ["secrets"], faults: [String] = [], tokens: [String] = []) throws {
         directory = try TempDir()
         let certs = directory.path + "/certs"
         let generate = Process()
@@ -30,6 +32,8 @@ final class KubeTestCluster: @unchecked Sendable {
                          "--token", Self.token, "--log", requestLog]
         for path in manifests { arguments += ["--manifests", path] }
         for resource in forbid { arguments += ["--forbid", resource] }
+        for fault in faults { arguments += ["--fault", fault] }
+        for token in tokens { arguments += ["--token", token] }
         server = try TestServerProcess(script: "kube_api_server.py", arguments: arguments)
         kubeconfig = try directory.write("kubeconfig", """
         apiVersion: v1

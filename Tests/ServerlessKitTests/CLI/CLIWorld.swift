@@ -1,0 +1,169 @@
+import Foundation
+import Testing
+@testable import ServerlessKit
+
+/// The scene the end-to-end CLI suites share: an Azure test server (storage account `ordersstore`,
+/// hub `orders` with 3 partitions, last sequence numbers 150, 90, -1) and a test API server holding
+/// a Deployment whose env takes both connection strings from a Secret, and a ScaledObject `orders`
+/// in namespace `fn` reading them. Home and working directory are fresh and empty, so a test can
+/// look at every file the plugin wrote.
+final class CLIWorld: @unchecked Sendable {
+    static let namespace = "orders-ns.servicebus.windows.net"
+
+    let azure: AzureTestServer
+    let cluster: KubeTestCluster
+    let storageKey: String
+    let eventHubsKey: String
+    let storage: String
+    let eventHubs: String
+    let scheme: String
+    /// Inputs (manifests) live here, apart from what the plugin may write.
+    let inputs: TempDir
+    let home: TempDir
+    let work: TempDir
+
+    init(azureFaults: [String] = [], kubeFaults: [String] = [], azureTLS: Bool = false, forbid: [String] = [],
+         storageKey: String = Data("storage-key-bytes-0001".utf8).base64EncodedString(),
+         eventHubsKey: String = "eventhubs-key-0001", kubeTokens: [String] = [], secretExtra: [String: String] = [:]) throws {
+        self.storageKey = storageKey
+        self.eventHubsKey = eventHubsKey
+        var options = AzureTestServer.Options(hubs: ["orders:partitions=3:last=150,90,-1"], faults: azureFaults,
+                                              extraArguments: ["--eventhub-namespace", Self.namespace])
+        options.accounts = ["ordersstore": storageKey]
+        options.eventHubsPolicies = ["listen": eventHubsKey]
+        if azureTLS {
+            let pki = try TestCertificates.shared()
+            options.extraArguments += ["--cert", pki.serverCertificate, "--key", pki.serverKey]
+        }
+        azure = try AzureTestServer(options)
+        scheme = azureTLS ? "https" : "http"
+        storage = "DefaultEndpointsProtocol=\(scheme);AccountName=ordersstore;AccountKey=\(storageKey);"
+            + "BlobEndpoint=\(scheme)://127.0.0.1:\(azure.port)/ordersstore;"
+        eventHubs = "Endpoint=sb://\(Self.namespace)/;SharedAccessKeyName=listen;SharedAccessKey=\(eventHubsKey);EntityPath=orders"
+        inputs = try TempDir()
+        home = try TempDir()
+        work = try TempDir()
+        var secretData = ["eventhub": eventHubs, "storage": storage]
+        secretData.merge(secretExtra) { $1 }
+        let data = secretData.sorted { $0.key < $1.key }
+            .map { "  \($0.key): \(Data($0.value.utf8).base64EncodedString())" }.joined(separator: "\n")
+        let manifest = try inputs.write("fn.yaml", """
+            apiVersion: apps/v1
+            kind: Deployment
+            metadata: {name: orders, namespace: fn}
+            spec:
+              template:
+                spec:
+                  containers:
+                  - name: app
+                    image: orders:1
+                    env:
+                    - name: EventHubConnection
+                      valueFrom: {secretKeyRef: {name: orders-secrets, key: eventhub}}
+                    - name: AzureWebJobsStorage
+                      valueFrom: {secretKeyRef: {name: orders-secrets, key: storage}}
+            ---
+            apiVersion: v1
+            kind: Secret
+            metadata: {name: orders-secrets, namespace: fn}
+            data:
+            \(data)
+            ---
+            apiVersion: keda.sh/v1alpha1
+            kind: ScaledObject
+            metadata: {name: orders, namespace: fn}
+            spec:
+              scaleTargetRef: {name: orders}
+              minReplicaCount: 1
+              maxReplicaCount: 10
+              triggers:
+              - type: azure-eventhub
+                metadata:
+                  connectionFromEnv: EventHubConnection
+                  storageConnectionFromEnv: AzureWebJobsStorage
+                  blobContainer: checkpoints
+                  checkpointStrategy: blobMetadata
+            """)
+        cluster = try KubeTestCluster(manifests: [manifest], forbid: forbid, faults: kubeFaults, tokens: kubeTokens)
+    }
+
+    /// Checkpoints for partitions 0 and 1 (none for 2), written by the real Azure SDK.
+    func seed() throws {
+        try azure.seed(.blobMetadata, connectionString: storage, namespace: Self.namespace, hub: "orders",
+                       sequences: ["0": 100, "1": 90])
+    }
+
+    var endpoint: [String] { ["--eventhub-endpoint", "\(scheme)://127.0.0.1:\(azure.port)/"] }
+
+    /// `checkpoints` with every setting as a flag.
+    func flags(storage: String? = nil, eventHubs: String? = nil) -> [String] {
+        ["checkpoints", "--eventhub-connection", eventHubs ?? self.eventHubs, "--storage-connection", storage ?? self.storage,
+         "--blob-container", "checkpoints", "--checkpoint-strategy", "blobMetadata"]
+    }
+
+    /// An account SAS (read, list; blob service; container and object) signed with the account key, as
+    /// Azure computes it for `sv` 2021-08-06; `signature` replaces the real one.
+    func accountSAS(expiry: String, signature: String? = nil) -> (query: String, signature: String) {
+        let fields = ["ordersstore", "rl", "b", "co", "", expiry, "", "", "2021-08-06", ""]
+        let key = Array(Data(base64Encoded: storageKey) ?? Data())
+        let sig = signature ?? Base64.encode(HMACSHA256.authenticationCode(key: key, message: fields.joined(separator: "\n") + "\n"))
+        let encoded = sig.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? sig
+        return ("sv=2021-08-06&ss=b&srt=co&sp=rl&se=\(expiry)&sig=\(encoded)", sig)
+    }
+
+    func sasConnection(expiry: String, signature: String? = nil) -> String {
+        "BlobEndpoint=\(scheme)://127.0.0.1:\(azure.port)/ordersstore;SharedAccessSignature=\(accountSAS(expiry: expiry, signature: signature).query)"
+    }
+
+    /// A kubeconfig for the test cluster beside its own (so `certs/` resolves), with one thing changed.
+    func kubeconfig(caFile: String? = nil, server: String? = nil, token: String? = nil) throws -> String {
+        let name = "kubeconfig-\(UUID().uuidString)"
+        return try cluster.directory.write(name, """
+            apiVersion: v1
+            kind: Config
+            current-context: token
+            clusters:
+            - name: test
+              cluster: {server: "\(server ?? "https://127.0.0.1:\(cluster.server.port)")", certificate-authority: "\(caFile ?? "certs/ca.crt")"}
+            users:
+            - name: token-user
+              user: {token: "\(token ?? KubeTestCluster.token)"}
+            contexts:
+            - name: token
+              context: {cluster: test, user: token-user}
+            """)
+    }
+
+    /// The plugin, in the empty working directory, with the empty home and only this kubeconfig.
+    func run(_ arguments: [String], kubeconfig: String, timeout: TimeInterval = 60, extra: [String: String] = [:]) throws -> Ops.Result {
+        var path = "/usr/local/bin:/usr/bin:/bin"
+        if let kubectl = Ops.which("kubectl") { path = (kubectl as NSString).deletingLastPathComponent + ":" + path }
+        var environment = ["PATH": path, "HOME": home.path, "KUBECONFIG": kubeconfig, "LANG": "C.UTF-8"]
+        environment.merge(extra) { $1 }
+        return try Ops.run(try Ops.requireBinary(), arguments, environment: environment, directory: URL(fileURLWithPath: work.path),
+                           timeout: timeout)
+    }
+
+    /// cli.md: errors go to stderr as one `error: ...` line plus a hint where one helps. Every line is a
+    /// message (`error:`/`warning:`) or the single hint line after one; a failure has an `error:` line.
+    static func expectOneLineMessages(_ result: Ops.Result, failed: Bool, sourceLocation: Testing.SourceLocation = #_sourceLocation) {
+        var previousWasMessage = false
+        for line in result.stderr.split(separator: "\n", omittingEmptySubsequences: false).dropLast() {
+            let isMessage = line.hasPrefix("error: ") || line.hasPrefix("warning: ")
+            #expect(isMessage || previousWasMessage, "stray stderr line: \(line)\n\(result.stderr)", sourceLocation: sourceLocation)
+            previousWasMessage = isMessage
+        }
+        if failed {
+            #expect(result.stderr.hasPrefix("error: ") || result.stderr.contains("\nerror: "), "no error line: \(result.stderr)",
+                    sourceLocation: sourceLocation)
+        }
+    }
+
+    /// A crash or an uncaught error shows as Swift's runtime report, not as our `error:` line.
+    static func expectNoStackTrace(_ result: Ops.Result, sourceLocation: Testing.SourceLocation = #_sourceLocation) {
+        for marker in ["Fatal error", "Stack dump", "Current stack trace", "Segmentation fault", "\n0 ", "\n#0 ", "Backtrace"] {
+            #expect(!result.stderr.contains(marker), "stack trace in stderr: \(result.stderr)", sourceLocation: sourceLocation)
+        }
+        #expect(result.status < 128 && result.status >= 0, "killed by a signal: \(result.status)", sourceLocation: sourceLocation)
+    }
+}
