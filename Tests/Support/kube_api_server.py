@@ -43,7 +43,7 @@ KNOWN = {
 }
 # Always served, so `kubectl get secrets` resolves with no Secret loaded.
 BUILTIN = {
-    "v1": ["Pod", "Service", "ConfigMap", "Secret", "Namespace", "ServiceAccount", "Endpoints"],
+    "v1": ["Pod", "Service", "ConfigMap", "Secret", "Namespace", "ServiceAccount", "Endpoints", "Event", "Node"],
     "apps/v1": ["Deployment", "StatefulSet", "DaemonSet", "ReplicaSet"],
     "batch/v1": ["Job", "CronJob"],
     "autoscaling/v2": ["HorizontalPodAutoscaler"],
@@ -266,7 +266,8 @@ class Handler(BaseHTTPRequestHandler):
         catalog = self.server.catalog
         not_found = (404, status(404, "NotFound", "the server could not find the requested resource"))
         if parts == ["version"]:
-            return 200, {"major": "1", "minor": "30", "gitVersion": "v1.30.0-test", "platform": "linux/amd64"}
+            major, minor = self.server.version.lstrip("v").split(".")[:2]
+            return 200, {"major": major, "minor": minor, "gitVersion": self.server.version, "platform": "linux/amd64"}
         if parts == ["api"]:
             return 200, {"kind": "APIVersions", "versions": ["v1"],
                          "serverAddressByClientCIDRs": [{"clientCIDR": "0.0.0.0/0", "serverAddress": "127.0.0.1"}]}
@@ -353,6 +354,7 @@ def main():
     parser.add_argument("--client-ca", help="CA that signs accepted client certificates")
     parser.add_argument("--token", action="append", default=[], help="accepted bearer token (repeatable)")
     parser.add_argument("--manifests", action="append", default=[], help="manifest file or directory (repeatable)")
+    parser.add_argument("--server-version", default="v1.34.1", help="the gitVersion GET /version answers")
     parser.add_argument("--forbid", action="append", default=[], help="resource (plural) answered with 403 (repeatable)")
     parser.add_argument("--log", help="append one line per request: METHOD PATH USER")
     parser.add_argument("--fault", action="append", default=[], metavar="KIND[:key=value..]",
@@ -376,6 +378,7 @@ def main():
     server.socket = context.wrap_socket(server.socket, server_side=True, do_handshake_on_connect=False)
     server.catalog = Catalog(load_manifests(args.manifests))
     server.tokens = set(args.token)
+    server.version = args.server_version
     server.forbidden = {f.lower() for f in args.forbid}
     server.log_path = args.log
     server.faults = faults.FaultPlan(faults.parse_fault(s) for s in args.fault)

@@ -13,7 +13,7 @@ public struct InvokersUnhealthy: Rule {
             activations from being recorded. This check reads the pods of the invoker and ElasticSearch workloads, \
             and the last 200 lines of the controller's log for "No invokers available".
             """,
-        fix: "kubectl -n <namespace> describe pod / logs on the invoker pods and fix what they wait for (runtime image pulls, Kafka, the scheduler); for ElasticSearch fix its volume's permissions.",
+        fix: "Describe the invoker pods and read their logs, then fix what they wait for (runtime image pulls, Kafka, the scheduler); for ElasticSearch fix its volume's permissions.",
         needs: .live, liveOnly: "the status of the invoker and ElasticSearch pods, the controller's log",
         references: ["apache/openwhisk-deploy-kube#545", "apache/openwhisk-deploy-kube#620"],
         triggeringExamples: ["""
@@ -96,10 +96,12 @@ public struct InvokersUnhealthy: Rule {
             let desired = workload.replicas ?? 1
             let problems = pods.map { ($0, PodProblem.of($0)) }.filter { !$0.1.isEmpty }
             let object = workload.object
-            if pods.isEmpty && desired > 0 && what == "invoker" && workload.object.kind != "DaemonSet" {
+            // Without a selector no pod can be matched to the workload, so "no pods" would be a guess.
+            let selects = !object.body["spec"]["selector"]["matchLabels"].isNull
+            if pods.isEmpty && desired > 0 && what == "invoker" && workload.object.kind != "DaemonSet" && selects {
                 findings.append(Self.description.finding(object, in: index,
                     message: "\(object.kind) \(object.name) wants \(desired) invoker(s) but has no pods: the controller has no invokers and rejects every action (\"No invokers available\")",
-                    evidence: ["spec.replicas: \(desired)", "pods matching spec.selector: 0"]))
+                    fix: Self.fix(object, in: index, what), evidence: ["spec.replicas: \(desired)", "pods matching spec.selector: 0"]))
                 continue
             }
             guard !problems.isEmpty else { continue }
@@ -107,12 +109,20 @@ public struct InvokersUnhealthy: Rule {
             let message = what == "invoker"
                 ? "\(problems.count) of \(pods.count) invoker pod(s) of \(object.name) are not healthy (\(problems[0].1[0].summary))\(healthy == 0 ? ": the controller has no invoker to schedule on and rejects actions (\"No invokers available\")" : "")"
                 : "ElasticSearch \(object.name) is not healthy (\(problems[0].1[0].summary)): activations are not recorded\(problems[0].1[0].reason.contains("CrashLoop") ? "; a crash with \"Failed to create node environment\" usually means its data volume's permissions" : "")"
-            findings.append(Self.description.finding(object, in: index, message: message,
+            findings.append(Self.description.finding(object, in: index, message: message, fix: Self.fix(object, in: index, what),
                 evidence: problems.prefix(3).map { "Pod \($0.0.name): \($0.1.map(\.summary).joined(separator: "; "))" }
                     + problems.prefix(1).flatMap { index.warningEvents(for: $0.0, limit: 3) },
                 severity: healthy == 0 || what == "elasticsearch" ? .error : .warning))
         }
         return findings
+    }
+
+    /// The description's fix, with the commands for this workload.
+    static func fix(_ object: KubeObject, in index: DoctorIndex, _ what: String) -> String {
+        let look = "kubectl -n \(index.namespace(of: object) ?? "default") describe \(object.kind.lowercased()) \(object.name)"
+        return what == "invoker"
+            ? "Run \(look) and read its pods' logs, then fix what they wait for (runtime image pulls, Kafka, the scheduler)."
+            : "Run \(look); if it crashes with \"Failed to create node environment\", fix its data volume's permissions (fsGroup or an init container)."
     }
 
     /// The controller's own words, from the log tails the live load read (DoctorLive.logTargets).
