@@ -240,7 +240,7 @@ def test_faults_throttle_reset_and_trickle(tmp_path):
             get("/apis/apps/v1/deployments").read()
         started = time_module.monotonic()
         slow = get("/version")
-        assert json.loads(slow.read())["minor"] == "30"
+        assert json.loads(slow.read())["minor"] == "34"
         assert time_module.monotonic() - started > 2  # ~60 bytes at 200 ms each
     finally:
         process.kill()
