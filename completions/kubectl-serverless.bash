@@ -392,16 +392,58 @@ _kubectl-serverless_doctor() {
 }
 
 _kubectl-serverless_version() {
-    repeating_flags=()
-    non_repeating_flags=(--version -h --help)
-    repeating_options=()
-    non_repeating_options=(--output -o)
+    repeating_flags=(--verbose -v)
+    non_repeating_flags=(--insecure-skip-tls-verify --no-headers --no-color --version -h --help)
+    repeating_options=(--as-group)
+    non_repeating_options=(--output -o --kubeconfig --context --cluster --user --namespace -n --server -s --token --certificate-authority --client-certificate --client-key --tls-server-name --as --request-timeout)
     __kubectl-serverless_offer_flags_options 0
 
     # Offer option value completions
     case "${prev}" in
     '--output'|'-o')
         __kubectl-serverless_add_completions -W 'text'$'\n''json'
+        return
+        ;;
+    '--kubeconfig')
+        return
+        ;;
+    '--context')
+        return
+        ;;
+    '--cluster')
+        return
+        ;;
+    '--user')
+        return
+        ;;
+    '--namespace'|'-n')
+        return
+        ;;
+    '--server'|'-s')
+        return
+        ;;
+    '--token')
+        return
+        ;;
+    '--certificate-authority')
+        return
+        ;;
+    '--client-certificate')
+        return
+        ;;
+    '--client-key')
+        return
+        ;;
+    '--tls-server-name')
+        return
+        ;;
+    '--as')
+        return
+        ;;
+    '--as-group')
+        return
+        ;;
+    '--request-timeout')
         return
         ;;
     esac

@@ -17,6 +17,9 @@ struct Version: ParsableCommand {
     @Option(name: .shortAndLong, help: "Output format: text|json.")
     var output: Format = .text
 
+    // Accepted like every subcommand's (kubectl's global flags), though the version needs no cluster.
+    @OptionGroup(title: "Kubernetes") var global: GlobalOptions
+
     func run() throws {
         switch output {
         case .json: print(#"{"version": "\#(BuildInfo.version)"}"#)

@@ -176,7 +176,7 @@ import Testing
         let world = try CLIWorld(kubeFaults: ["latency:ms=30000"])
         for format in [[], ["-o", "json"]] {
             let started = Date()
-            let result = try world.run(["version"] + format, kubeconfig: world.cluster.kubeconfig, timeout: 10,
+            let result = try world.run(["version", "-v"] + format, kubeconfig: world.cluster.kubeconfig, timeout: 10,
                                        extra: ["HTTPS_PROXY": "http://127.0.0.1:1", "HTTP_PROXY": "http://127.0.0.1:1"])
             #expect(result.status == 0)
             #expect(Date().timeIntervalSince(started) < 5)

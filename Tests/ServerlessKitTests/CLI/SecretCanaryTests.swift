@@ -53,9 +53,8 @@ import Testing
         for format in ["table", "wide", "json", "yaml", "sarif", "junit"] {
             try run("doctor -o \(format)", ["doctor", "--kubeconfig", kubeconfig, "-A", "-o", format, "-v", "--fail-on", "info"])
         }
-        // `version` takes no -v (nor the other global flags), although cli.md says every subcommand does.
-        try run("version", ["version"])
-        try run("version -o json", ["version", "-o", "json"])
+        try run("version", ["version", "-v"])
+        try run("version -o json", ["version", "-o", "json", "-v"])
         try run("completion bash", ["completion", "bash"])
         try run("__complete names", ["__complete", "checkpoints", "-n", "fn", ""])
         try run("__complete namespaces", ["__complete", "checkpoints", "-n", ""])
