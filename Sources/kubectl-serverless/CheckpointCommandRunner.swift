@@ -113,7 +113,11 @@ struct CheckpointCommandRunner {
         let connection = try EventHubsConnectionString.parse(connectionText)
         let client = try EventHubsRuntimeClient(connection: connection, consumerGroup: settings.consumerGroup,
                                                 endpointOverride: source.eventHubEndpoint, http: transport)
-        return try await client.allPartitions()
+        do {
+            return try await client.allPartitions()
+        } catch let error as UserFacingError where error.category != .input {
+            throw WithHint(error, hint: "to read the checkpoints without Event Hubs, pass --partition-info FILE (the partitions' ids and sequence numbers)")
+        }
     }
 
     private func azureTransportOptions() throws -> TransportOptions {
@@ -125,6 +129,20 @@ struct CheckpointCommandRunner {
             requestTimeout: try global.timeout(),
             log: global.requestLog)
     }
+}
+
+/// Another error, with a hint on what the user can do instead.
+struct WithHint: UserFacingError {
+    let underlying: UserFacingError
+    let hint: String?
+
+    init(_ underlying: UserFacingError, hint: String) {
+        self.underlying = underlying
+        self.hint = hint
+    }
+
+    var message: String { underlying.message }
+    var category: FailureCategory { underlying.category }
 }
 
 /// A flag or input the command cannot use: exit 2.

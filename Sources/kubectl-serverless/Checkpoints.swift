@@ -39,6 +39,7 @@ struct Checkpoints: AsyncParsableCommand {
         case .json: print(JSON.text(report.value()))
         case .yaml: print(YAML.text(report.value()), terminator: "")
         }
+        for warning in report.warnings { Terminal.warning(warning) }
         // What failed, once per distinct failure, after the partial report.
         var seen: Set<String> = []
         for partition in report.partitions where partition.status == .error {

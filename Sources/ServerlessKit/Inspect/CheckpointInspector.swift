@@ -76,7 +76,7 @@ public struct CheckpointInspector: Sendable {
         }
         let decision = result.decision
         let hub = settings.eventHubForPaths
-        return CheckpointReport(
+        var report = CheckpointReport(
             eventHub: .init(namespace: hub?.namespace ?? "", name: hub?.name ?? "", consumerGroup: settings.consumerGroup),
             checkpointStrategy: settings.checkpointStrategy,
             reader: settings.reader.rawValue,
@@ -91,6 +91,18 @@ public struct CheckpointInspector: Sendable {
             activationUnprocessedEventThreshold: settings.activationUnprocessedEventThreshold,
             active: decision.active,
             desiredReplicas: decision.desiredReplicas.map(Int64.init))
+        report.warnings = Self.listingWarnings(listings)
+        return report
+    }
+
+    /// A listing that failed for another reason than a missing container: each blob was read instead, and
+    /// near misses in that container could not be looked for.
+    static func listingWarnings(_ listings: [String: Result<Listing, Error>]) -> [String] {
+        listings.sorted { $0.key < $1.key }.compactMap { container, listing in
+            guard case let .failure(error) = listing, !isContainerNotFound(error) else { return nil }
+            let reason = (error as? UserFacingError)?.message ?? "\(type(of: error))"
+            return "could not list container \(container) (\(reason)); read each partition's blob instead, without looking for near misses there"
+        }
     }
 
     // MARK: Status

@@ -23,6 +23,8 @@ public struct CheckpointReport: Sendable {
     public var activationUnprocessedEventThreshold: Int64
     public var active: Bool?
     public var desiredReplicas: Int64?
+    /// What went wrong on the way without changing the answer (a listing refused, read blob by blob instead).
+    public var warnings: [String] = []
 
     /// Exit 1 when a partition is missing, mismatched or invalid; 3 when a request failed.
     public var exitCode: Int32 {
