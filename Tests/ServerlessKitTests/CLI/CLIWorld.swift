@@ -19,6 +19,8 @@ final class CLIWorld: @unchecked Sendable {
     let scheme: String
     /// Inputs (manifests) live here, apart from what the plugin may write.
     let inputs: TempDir
+    /// The objects the test API server serves, as one manifest file.
+    let manifest: String
     let home: TempDir
     let work: TempDir
 
@@ -47,7 +49,7 @@ final class CLIWorld: @unchecked Sendable {
         secretData.merge(secretExtra) { $1 }
         let data = secretData.sorted { $0.key < $1.key }
             .map { "  \($0.key): \(Data($0.value.utf8).base64EncodedString())" }.joined(separator: "\n")
-        let manifest = try inputs.write("fn.yaml", """
+        manifest = try inputs.write("fn.yaml", """
             apiVersion: apps/v1
             kind: Deployment
             metadata: {name: orders, namespace: fn}
@@ -83,6 +85,7 @@ final class CLIWorld: @unchecked Sendable {
                   storageConnectionFromEnv: AzureWebJobsStorage
                   blobContainer: checkpoints
                   checkpointStrategy: blobMetadata
+                  unprocessedEventThreshold: "32"
             """)
         cluster = try KubeTestCluster(manifests: [manifest], forbid: forbid, faults: kubeFaults, tokens: kubeTokens)
     }
@@ -95,10 +98,19 @@ final class CLIWorld: @unchecked Sendable {
 
     var endpoint: [String] { ["--eventhub-endpoint", "\(scheme)://127.0.0.1:\(azure.port)/"] }
 
-    /// `checkpoints` with every setting as a flag.
+    /// `checkpoints` with every setting of the ScaledObject as a flag.
     func flags(storage: String? = nil, eventHubs: String? = nil) -> [String] {
         ["checkpoints", "--eventhub-connection", eventHubs ?? self.eventHubs, "--storage-connection", storage ?? self.storage,
-         "--blob-container", "checkpoints", "--checkpoint-strategy", "blobMetadata"]
+         "--blob-container", "checkpoints", "--checkpoint-strategy", "blobMetadata", "--unprocessed-event-threshold", "32",
+         "--min-replicas", "1", "--max-replicas", "10"]
+    }
+
+    /// The plugin as users reach it: through kubectl's plugin discovery, the binary's folder on PATH.
+    func kubectl(_ arguments: [String]) throws -> Ops.Result {
+        let binary = try Ops.requireBinary()
+        let path = URL(fileURLWithPath: binary).deletingLastPathComponent().path + ":/usr/local/bin:/usr/bin:/bin"
+        return try Ops.run("kubectl", ["serverless"] + arguments, environment: ["PATH": path, "HOME": home.path],
+                           directory: URL(fileURLWithPath: work.path))
     }
 
     /// An account SAS (read, list; blob service; container and object) signed with the account key, as
