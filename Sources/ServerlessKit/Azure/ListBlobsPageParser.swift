@@ -65,3 +65,11 @@ final class ListBlobsPageParser: XMLContentHandler {
         }
     }
 }
+
+extension ListBlobsPage {
+    /// One List Blobs response body, parsed as `BlobContainerClient` parses every page.
+    /// `source` names the document in errors ("the List Blobs response for container ...").
+    public init(listBlobsXML body: [UInt8], source: String) throws {
+        self = try ListBlobsPageParser.parse(body, source: source)
+    }
+}
