@@ -21,7 +21,6 @@ final class ListBlobsPageParser: XMLElementHandler {
     // Touched only from this parse's callbacks, one at a time: no need for Swift's run-time
     // exclusivity checks, which cost more than the work they guard here.
     @exclusivity(unchecked) private(set) var page = ListBlobsPage(blobs: [], prefixes: [], nextMarker: nil)
-    @exclusivity(unchecked) private var current: BlobItem?
     private var nameIsEncoded = false
     /// The open elements, the root first.
     @exclusivity(unchecked) private var open: [Role] = []
@@ -43,7 +42,12 @@ final class ListBlobsPageParser: XMLElementHandler {
         open.append(role)
         switch role {
         case .blob:
-            current = BlobItem(name: "")
+            // Filled in place as its children end (a Name, Properties and Metadata are only read
+            // inside a Blob): no copy of the finished item.
+            page.blobs.append(BlobItem(name: ""))
+        case .metadata:
+            // A checkpoint carries two keys (sequencenumber, offset): one allocation instead of two.
+            page.blobs[page.blobs.count - 1].metadata.reserveCapacity(2)
         case .blobName:
             nameIsEncoded = element.attribute("Encoded")?.lowercased() == "true"
         default:
@@ -103,22 +107,19 @@ final class ListBlobsPageParser: XMLElementHandler {
         case .nextMarker:
             page.nextMarker = text.isEmpty ? nil : String(decoding: text, as: UTF8.self)
         case .blob:
-            guard let blob = current, !blob.name.isEmpty else {
+            guard !page.blobs[page.blobs.count - 1].name.isEmpty else {
                 throw XMLError(.malformed("a <Blob> has no <Name>"), source: source)
             }
-            current = nil  // first, so the append below does not copy the item's storage
-            page.blobs.append(blob)
         case .blobName:
             let name = String(decoding: text, as: UTF8.self)
-            current?.name = nameIsEncoded ? PercentEncoding.decode(name) : name
+            page.blobs[page.blobs.count - 1].name = nameIsEncoded ? PercentEncoding.decode(name) : name
         case .prefixName:
             page.prefixes.append(String(decoding: text, as: UTF8.self))
         case let .property(property):
-            guard current != nil, !text.isEmpty else { return }
+            guard !text.isEmpty else { return }
             setProperty(property, text)
         case .metadataValue:
-            guard current != nil else { return }
-            current!.metadata[Self.metadataKey(element.name)] = String(decoding: text, as: UTF8.self)
+            page.blobs[page.blobs.count - 1].metadata[Self.metadataKey(element.name)] = String(decoding: text, as: UTF8.self)
         default:
             break
         }
@@ -126,14 +127,15 @@ final class ListBlobsPageParser: XMLElementHandler {
 
     private func setProperty(_ property: Property, _ bytes: UnsafeBufferPointer<UInt8>) {
         let text = { String(decoding: bytes, as: UTF8.self) }
+        let last = page.blobs.count - 1
         switch property {
-        case .contentLength: current!.properties.contentLength = Int64(text())
-        case .lastModified: current!.properties.lastModified = Self.date(bytes)
-        case .creationTime: current!.properties.creationTime = Self.date(bytes)
-        case .etag: current!.properties.etag = Self.etag(bytes)
-        case .contentType: current!.properties.contentType = text()
-        case .blobType: current!.properties.blobType = text()
-        case .leaseState: current!.properties.leaseState = text()
+        case .contentLength: page.blobs[last].properties.contentLength = Int64(text())
+        case .lastModified: page.blobs[last].properties.lastModified = Self.date(bytes)
+        case .creationTime: page.blobs[last].properties.creationTime = Self.date(bytes)
+        case .etag: page.blobs[last].properties.etag = Self.etag(bytes)
+        case .contentType: page.blobs[last].properties.contentType = text()
+        case .blobType: page.blobs[last].properties.blobType = text()
+        case .leaseState: page.blobs[last].properties.leaseState = text()
         }
     }
 
