@@ -7,7 +7,7 @@ import Testing
 @Suite struct ListBlobsPageParserTests {
     static let prefix = "myns.servicebus.windows.net/hub/$default/checkpoint/"
 
-    func blob(_ inner: String) -> String { "<Blob>\(inner)</Blob>" }
+    static func blob(_ inner: String) -> String { "<Blob>\(inner)</Blob>" }
 
     static let oddDocuments: [String] = {
         let p = ListBlobsFixtures.self
@@ -22,11 +22,11 @@ import Testing
             p.page([checkpoint.replacingOccurrences(of: "<Name>", with: "<Name Encoded=\"TRUE\">")]),
             p.page([checkpoint.replacingOccurrences(of: "<Name>", with: "<Name Encoded=\"false\">")]),
             p.page([checkpoint.replacingOccurrences(of: "<Name>", with: "<Name Other=\"a&amp;b\" Encoded=\"tr&#117;e\">")]),
-            p.page([blob("<Name>a &amp; b&#x20AC;<![CDATA[<c>]]></Name>")]),
-            p.page([blob("<Name>out<i>in</i>side</Name>")]),
-            p.page([blob("<Name></Name>")]),
-            p.page([blob("<Properties/>")]),
-            p.page([blob("<Name>a</Name><Name>b</Name>")]),
+            p.page([Self.blob("<Name>a &amp; b&#x20AC;<![CDATA[<c>]]></Name>")]),
+            p.page([Self.blob("<Name>out<i>in</i>side</Name>")]),
+            p.page([Self.blob("<Name></Name>")]),
+            p.page([Self.blob("<Properties/>")]),
+            p.page([Self.blob("<Name>a</Name><Name>b</Name>")]),
             p.page([properties("<Etag>\"0x8D1\"</Etag><Content-Length>+12</Content-Length><Content-Type></Content-Type>")]),
             p.page([properties("<Etag>W/\"0x8D1\"</Etag><Content-Length>99999999999999999999</Content-Length>")]),
             p.page([properties("<Etag>\"</Etag><LeaseState>leased<x>y</x></LeaseState><BlobType>PageBlob</BlobType>")]),
@@ -40,9 +40,9 @@ import Testing
             p.page([properties("<Creation-Time>12, 22 Nov 2025 10:00:00 GMT</Creation-Time>")]),
             p.page([properties("<Creation-Time>Sat, 22 Nov 0000 10:00:00 GMT</Creation-Time>")]),
             p.page([properties("<Creation-Time>Sat, 22 Nov 2025 10:00:00 GMT </Creation-Time>")]),
-            p.page([blob("<Name>b</Name><Metadata><K>1</K><k>2</k><Big>x<y>z</y>w</Big></Metadata>")]),
-            p.page([blob("<Name>b</Name><Metadata /><Metadata><a>1</a></Metadata>")]),
-            p.page([blob("<Name>b</Name><Properties><Metadata><a>1</a></Metadata></Properties>")]),
+            p.page([Self.blob("<Name>b</Name><Metadata><K>1</K><k>2</k><Big>x<y>z</y>w</Big></Metadata>")]),
+            p.page([Self.blob("<Name>b</Name><Metadata /><Metadata><a>1</a></Metadata>")]),
+            p.page([Self.blob("<Name>b</Name><Properties><Metadata><a>1</a></Metadata></Properties>")]),
             p.page(["<BlobPrefix><Name>dir/</Name></BlobPrefix>", checkpoint, "<BlobPrefix><Name>d2/</Name></BlobPrefix>"]),
             "<EnumerationResults><Other><BlobPrefix><Name>outside</Name></BlobPrefix></Other></EnumerationResults>",
             "<EnumerationResults><Other><Blob><Name>outside</Name></Blob></Other><Blobs/></EnumerationResults>",
@@ -100,7 +100,7 @@ import Testing
             == Date(timeIntervalSince1970: 1_763_805_598))
     }
 
-    func expectSameOutcome(_ bytes: [UInt8], sourceLocation: SourceLocation = #_sourceLocation) {
+    func expectSameOutcome(_ bytes: [UInt8], sourceLocation: Testing.SourceLocation = #_sourceLocation) {
         let fast = Result { try ListBlobsPageParser.parse(bytes, source: "page") }
         let oracle = Result { try ReferenceListBlobsParser.parse(bytes, source: "page") }
         let document = String(decoding: bytes, as: UTF8.self)
