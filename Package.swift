@@ -28,6 +28,12 @@ let package = Package(
             name: "kubectl-serverless",
             dependencies: ["ServerlessKit", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             swiftSettings: [.swiftLanguageMode(.v5)]),
+        // Parser-only List Blobs benchmark, run by bench/xml_parse.py (release build).
+        .executableTarget(
+            name: "ListingParseBench",
+            dependencies: ["ServerlessKit"],
+            path: "bench/ListingParseBench",
+            swiftSettings: [.swiftLanguageMode(.v5)]),
         .testTarget(
             name: "ServerlessKitTests",
             dependencies: ["ServerlessKit"],

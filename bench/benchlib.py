@@ -20,6 +20,18 @@ def binary():
     return path
 
 
+def bench_binary(product):
+    """$<PRODUCT> in upper snake case, else a release build of that benchmark product in the repo
+    (built when missing)."""
+    override = "".join("_" + c if c.isupper() and i else c for i, c in enumerate(product)).upper()
+    if os.environ.get(override):
+        return os.environ[override]
+    path = os.path.join(ROOT, ".build", "release", product)
+    if not os.path.exists(path):
+        subprocess.run(["swift", "build", "-c", "release", "--product", product], cwd=ROOT, check=True)
+    return path
+
+
 def measure(command, env=None):
     """(seconds, exit code, stdout bytes, max RSS in MiB) of one child. wait4 gives that child's own
     rusage; RUSAGE_CHILDREN would be the maximum over every child this process ever had."""

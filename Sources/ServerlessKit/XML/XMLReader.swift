@@ -6,8 +6,15 @@ import CLibXML2
 /// - size, depth and text caps; libxml2's own hard limits stay on (no XML_PARSE_HUGE);
 /// - errors are collected per parse, never printed.
 public enum XMLReader {
+    /// Every element as an `XMLTag` with its text: simple, and fine for small documents.
     public static func parse(_ bytes: [UInt8], limits: XMLLimits = .default, source: String,
                              handler: XMLContentHandler) throws {
+        try parse(bytes, limits: limits, source: source, elements: XMLTagBuilder(handler))
+    }
+
+    /// Elements as borrowed bytes, text only where asked for: for large documents (List Blobs pages).
+    public static func parse(_ bytes: [UInt8], limits: XMLLimits = .default, source: String,
+                             elements handler: XMLElementHandler) throws {
         guard bytes.count <= limits.maxDocumentBytes else {
             throw XMLError(.tooLarge(limit: limits.maxDocumentBytes), source: source)
         }
@@ -32,35 +39,32 @@ public enum XMLReader {
         sax.serror = recordError
         // Left nil on purpose: resolveEntity, getEntity, entityDecl, externalSubset, reference.
 
-        let firstChunk = min(bytes.count, 4)
-        let context: xmlParserCtxtPtr? = bytes.withUnsafeBufferPointer { buffer in
-            buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: firstChunk) { start in
-                xmlCreatePushParserCtxt(&sax, unmanaged.toOpaque(), start, Int32(firstChunk), nil)
-            }
-        }
-        guard let context else { throw XMLError(.malformed("the XML parser could not start"), source: source) }
-        defer { xmlFreeParserCtxt(context) }
-        state.context = context
-        let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue)
-        xmlCtxtUseOptions(context, options)
+        try bytes.withUnsafeBufferPointer { buffer in
+            try buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) { start in
+                let firstChunk = min(buffer.count, 4)
+                guard let context = xmlCreatePushParserCtxt(&sax, unmanaged.toOpaque(), start, Int32(firstChunk), nil) else {
+                    throw XMLError(.malformed("the XML parser could not start"), source: source)
+                }
+                defer { xmlFreeParserCtxt(context) }
+                state.context = context
+                let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue)
+                xmlCtxtUseOptions(context, options)
 
-        // Feed in chunks so a stop takes effect without reading the rest.
-        let chunkSize = 64 << 10
-        var offset = firstChunk
-        repeat {
-            let end = min(offset + chunkSize, bytes.count)
-            let terminate: Int32 = end == bytes.count ? 1 : 0
-            bytes.withUnsafeBufferPointer { buffer in
-                buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: bytes.count) { start in
-                    _ = xmlParseChunk(context, start + offset, Int32(end - offset), terminate)
+                // Feed in chunks so a stop takes effect without reading the rest; 64 KB measured
+                // as fast as one big chunk.
+                let chunkSize = 64 << 10
+                var offset = firstChunk
+                repeat {
+                    let end = min(offset + chunkSize, buffer.count)
+                    _ = xmlParseChunk(context, start + offset, Int32(end - offset), end == buffer.count ? 1 : 0)
+                    offset = end
+                } while offset < buffer.count && state.failure == nil && context.pointee.wellFormed != 0
+
+                if let failure = state.failure { throw failure }
+                if context.pointee.wellFormed == 0 || !state.sawRoot || !state.frames.isEmpty {
+                    throw XMLError(.malformed(state.firstLibraryError ?? "the document is incomplete"), source: source)
                 }
             }
-            offset = end
-        } while offset < bytes.count && state.failure == nil && context.pointee.wellFormed != 0
-
-        if let failure = state.failure { throw failure }
-        if context.pointee.wellFormed == 0 || !state.sawRoot || !state.tags.isEmpty {
-            throw XMLError(.malformed(state.firstLibraryError ?? "the document is incomplete"), source: source)
         }
     }
 
@@ -71,24 +75,38 @@ public enum XMLReader {
     }
 }
 
+
 /// Everything one parse needs, reached from the C callbacks through the user-data pointer.
 private final class ParseState {
-    let handler: XMLContentHandler
+    /// One open element: where its text starts in `text`, and whether the handler wants it.
+    struct Frame {
+        var textStart: Int
+        var collects: Bool
+    }
+
+    let handler: XMLElementHandler
     let limits: XMLLimits
     let source: String
     var context: xmlParserCtxtPtr?
-    var tags: [XMLTag] = []
-    var texts: [[UInt8]] = []
-    var path: [String] = []
-    var textBytes = 0
+    // The fields below are touched only from libxml2's callbacks, one at a time, on this thread:
+    // Swift's run-time exclusivity checks (it cannot prove that through the C pointer) cost more
+    // than the work they guard.
+    /// Open elements, the root first.
+    @exclusivity(unchecked) var frames: [Frame] = []
+    /// The wanted text of the open elements, stacked: a child's is dropped at its end, so the parent
+    /// goes on appending its own. One buffer reused for the whole document.
+    @exclusivity(unchecked) var text: [UInt8] = []
+    @exclusivity(unchecked) var textBytes = 0
     var sawRoot = false
     var failure: Error?
     var firstLibraryError: String?
 
-    init(handler: XMLContentHandler, limits: XMLLimits, source: String) {
+    init(handler: XMLElementHandler, limits: XMLLimits, source: String) {
         self.handler = handler
         self.limits = limits
         self.source = source
+        frames.reserveCapacity(min(limits.maxDepth, 64))
+        text.reserveCapacity(4096)
     }
 
     func stop(_ error: Error) {
@@ -113,50 +131,46 @@ private final class ParseState {
     }
 }
 
-private func string(_ pointer: UnsafePointer<xmlChar>?) -> String? {
-    pointer.map { String(cString: $0) }
-}
-
 private let startElement: startElementNsSAX2Func = { userData, localName, _, uri, _, _, attributeCount, _, attributes in
     let state = ParseState.from(userData)
     guard state.failure == nil else { return }
-    guard state.path.count < state.limits.maxDepth else {
+    guard state.frames.count < state.limits.maxDepth else {
         state.stop(.tooDeep(limit: state.limits.maxDepth))
         return
     }
-    let name = string(localName) ?? ""
-    var parsed: [(name: String, value: String)] = []
-    if let attributes, attributeCount > 0 {
-        parsed.reserveCapacity(Int(attributeCount))
-        for index in 0..<Int(attributeCount) {
-            // Five pointers per attribute: local name, prefix, URI, value start, value end.
-            let base = index * 5
-            guard let start = attributes[base + 3], let end = attributes[base + 4] else { continue }
-            let value = UnsafeBufferPointer(start: start, count: end - start)
-            guard state.account(value.count) else { return }
-            parsed.append((string(attributes[base]) ?? "", decodeAttribute(String(decoding: value, as: UTF8.self))))
-        }
-    }
+    let element = XMLElementView(name: localName, depth: state.frames.count + 1, namespace: uri,
+                                 attributes: attributes, attributeCount: Int(attributeCount))
+    guard state.account(element.attributeValueBytes) else { return }
     state.sawRoot = true
-    state.path.append(name)
-    let tag = XMLTag(name: name, namespace: string(uri), attributes: parsed, path: state.path)
-    state.tags.append(tag)
-    state.texts.append([])
-    do { try state.handler.start(tag) } catch { state.stop(error) }
+    state.frames.append(ParseState.Frame(textStart: state.text.count, collects: false))
+    do {
+        let collects = try state.handler.start(element)
+        state.frames[state.frames.count - 1].collects = collects
+    } catch {
+        state.stop(error)
+    }
 }
 
-private let endElement: endElementNsSAX2Func = { userData, _, _, _ in
+private let endElement: endElementNsSAX2Func = { userData, localName, _, uri in
     let state = ParseState.from(userData)
-    guard state.failure == nil, let tag = state.tags.popLast(), let text = state.texts.popLast() else { return }
-    do { try state.handler.end(tag, text: String(decoding: text, as: UTF8.self)) } catch { state.stop(error) }
-    state.path.removeLast()
+    guard state.failure == nil, let frame = state.frames.last else { return }
+    let element = XMLElementView(name: localName, depth: state.frames.count, namespace: uri)
+    do {
+        try state.text.withUnsafeBufferPointer { all in
+            try state.handler.end(element, text: UnsafeBufferPointer(rebasing: all[frame.textStart...]))
+        }
+    } catch {
+        state.stop(error)
+    }
+    state.text.removeLast(state.text.count - frame.textStart)
+    state.frames.removeLast()
 }
 
 private let characters: charactersSAXFunc = { userData, bytes, length in
     let state = ParseState.from(userData)
-    guard state.failure == nil, let bytes, length > 0, !state.texts.isEmpty else { return }
+    guard state.failure == nil, let bytes, length > 0, let frame = state.frames.last else { return }
     guard state.account(Int(length)) else { return }
-    state.texts[state.texts.count - 1].append(contentsOf: UnsafeBufferPointer(start: bytes, count: Int(length)))
+    if frame.collects { state.text.append(contentsOf: UnsafeBufferPointer(start: bytes, count: Int(length))) }
 }
 
 private let refuseDocumentType: internalSubsetSAXFunc = { userData, _, _, _ in
@@ -174,9 +188,3 @@ private let recordError: xmlStructuredErrorFunc = { userData, error in
 }
 
 private let ignoreError: xmlStructuredErrorFunc = { _, _ in }
-
-/// Without entity substitution libxml2 hands attribute values over with every `&` written as
-/// `&#38;` (for the tree builder to decode later). A literal `&` cannot occur otherwise, so this is exact.
-private func decodeAttribute(_ value: String) -> String {
-    value.contains("&") ? value.replacing("&#38;", with: "&") : value
-}

@@ -28,3 +28,26 @@ public protocol XMLContentHandler: AnyObject {
 extension XMLContentHandler {
     public func start(_ tag: XMLTag) throws {}
 }
+
+/// Turns the byte-level callbacks into `XMLTag`s with their text, for `XMLContentHandler`s.
+final class XMLTagBuilder: XMLElementHandler {
+    private let handler: XMLContentHandler
+    private var tags: [XMLTag] = []
+    private var path: [String] = []
+
+    init(_ handler: XMLContentHandler) { self.handler = handler }
+
+    func start(_ element: XMLElementView) throws -> Bool {
+        path.append(element.nameString)
+        let tag = XMLTag(name: path[path.count - 1], namespace: element.namespace, attributes: element.attributes, path: path)
+        tags.append(tag)
+        try handler.start(tag)
+        return true
+    }
+
+    func end(_ element: XMLElementView, text: UnsafeBufferPointer<UInt8>) throws {
+        guard let tag = tags.popLast() else { return }
+        defer { path.removeLast() }
+        try handler.end(tag, text: String(decoding: text, as: UTF8.self))
+    }
+}
