@@ -72,6 +72,38 @@ public struct EventHubTriggerRejected: Rule {
                   storageAccountName: ordersfn
                   checkpointStrategy: blobMetadata
                   blobContainer: azure-webjobs-eventhub
+            """, """
+            apiVersion: apps/v1
+            kind: Deployment
+            metadata: {name: orders, namespace: functions}
+            spec:
+              template:
+                spec:
+                  containers:
+                  - {name: orders, image: example.azurecr.io/orders:1.0}
+            ---
+            apiVersion: keda.sh/v1alpha1
+            kind: TriggerAuthentication
+            metadata: {name: orders-identity, namespace: functions}
+            spec:
+              podIdentity: {provider: azure-workload}
+            ---
+            apiVersion: keda.sh/v1alpha1
+            kind: ScaledObject
+            metadata: {name: orders, namespace: functions}
+            spec:
+              scaleTargetRef: {name: orders}
+              triggers:
+              - type: azure-eventhub
+                authenticationRef: {name: orders-identity}
+                metadata:
+                  cloud: Private
+                  endpointSuffix: servicebus.contoso.example
+                  eventHubNamespace: orders-ns
+                  eventHubName: orders
+                  storageAccountName: ordersfn
+                  checkpointStrategy: blobMetadata
+                  blobContainer: azure-webjobs-eventhub
             """],
         nonTriggeringExamples: ["""
             apiVersion: apps/v1
