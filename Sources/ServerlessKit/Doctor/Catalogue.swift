@@ -50,6 +50,8 @@ public enum Catalogue {
         OperatorOutsideTestedKubernetes(),
         TargetWithoutScaleSubresource(),
         DeclaredReplicasFightKeda(),
+        EventHubTriggerRejected(),
+        EventHubActivationAboveThreshold(),
         // Fission
         OutsideFissionNamespaces(),
         FissionNamespaceDrift(),

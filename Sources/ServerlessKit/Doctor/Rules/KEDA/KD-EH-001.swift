@@ -1,0 +1,223 @@
+/// KEDA's own azure-eventhub parser, run on the trigger: what it rejects, the scaler never builds.
+public struct EventHubTriggerRejected: Rule {
+    public init() {}
+
+    public static let description = RuleDescription(
+        id: "KD-EH-001", platform: .keda, severity: .error,
+        title: "KEDA rejects this azure-eventhub trigger",
+        rationale: """
+            KEDA parses the trigger's metadata, the target's environment and the TriggerAuthentication before it builds \
+            the azure-eventhub scaler; a threshold that is not a positive JSON integer, workload identity without \
+            eventHubNamespace, or cloud: Private without endpointSuffix/storageEndpointSuffix fails that step, and the \
+            ScaledObject never becomes Ready. The message is KEDA's own, from the operator's version when the input \
+            holds the operator, else the newest KEDA. Missing hub names and checkpoint storage are reported by \
+            AF-KEDA-EH-001/004, missing objects by KD-TA-*, KD-ENV-001 and AF-KEDA-ENV-001.
+            """,
+        fix: "Correct the metadata field KEDA names: unprocessedEventThreshold a positive integer without sign or decimals, eventHubNamespace with workload identity, endpointSuffix and storageEndpointSuffix with cloud: Private.",
+        references: ["kedacore/keda#7732", "kedacore/keda#7733"],
+        triggeringExamples: ["""
+            apiVersion: apps/v1
+            kind: Deployment
+            metadata: {name: orders, namespace: functions}
+            spec:
+              template:
+                spec:
+                  containers:
+                  - name: orders
+                    image: example.azurecr.io/orders:1.0
+                    env:
+                    - {name: EventHubConnection, value: "Endpoint=sb://orders-ns.servicebus.windows.net/;SharedAccessKeyName=listen;SharedAccessKey=EXAMPLE"}
+                    - {name: AzureWebJobsStorage, value: "DefaultEndpointsProtocol=https;AccountName=ordersfn;AccountKey=EXAMPLE;EndpointSuffix=core.windows.net"}
+            ---
+            apiVersion: keda.sh/v1alpha1
+            kind: ScaledObject
+            metadata: {name: orders, namespace: functions}
+            spec:
+              scaleTargetRef: {name: orders}
+              triggers:
+              - type: azure-eventhub
+                metadata:
+                  eventHubName: orders
+                  connectionFromEnv: EventHubConnection
+                  storageConnectionFromEnv: AzureWebJobsStorage
+                  checkpointStrategy: blobMetadata
+                  blobContainer: azure-webjobs-eventhub
+                  unprocessedEventThreshold: "0"
+            """, """
+            apiVersion: apps/v1
+            kind: Deployment
+            metadata: {name: orders, namespace: functions}
+            spec:
+              template:
+                spec:
+                  containers:
+                  - {name: orders, image: example.azurecr.io/orders:1.0}
+            ---
+            apiVersion: keda.sh/v1alpha1
+            kind: TriggerAuthentication
+            metadata: {name: orders-identity, namespace: functions}
+            spec:
+              podIdentity: {provider: azure-workload}
+            ---
+            apiVersion: keda.sh/v1alpha1
+            kind: ScaledObject
+            metadata: {name: orders, namespace: functions}
+            spec:
+              scaleTargetRef: {name: orders}
+              triggers:
+              - type: azure-eventhub
+                authenticationRef: {name: orders-identity}
+                metadata:
+                  eventHubName: orders
+                  storageAccountName: ordersfn
+                  checkpointStrategy: blobMetadata
+                  blobContainer: azure-webjobs-eventhub
+            """, """
+            apiVersion: apps/v1
+            kind: Deployment
+            metadata: {name: orders, namespace: functions}
+            spec:
+              template:
+                spec:
+                  containers:
+                  - {name: orders, image: example.azurecr.io/orders:1.0}
+            ---
+            apiVersion: keda.sh/v1alpha1
+            kind: TriggerAuthentication
+            metadata: {name: orders-identity, namespace: functions}
+            spec:
+              podIdentity: {provider: azure-workload}
+            ---
+            apiVersion: keda.sh/v1alpha1
+            kind: ScaledObject
+            metadata: {name: orders, namespace: functions}
+            spec:
+              scaleTargetRef: {name: orders}
+              triggers:
+              - type: azure-eventhub
+                authenticationRef: {name: orders-identity}
+                metadata:
+                  cloud: Private
+                  endpointSuffix: servicebus.contoso.example
+                  eventHubNamespace: orders-ns
+                  eventHubName: orders
+                  storageAccountName: ordersfn
+                  checkpointStrategy: blobMetadata
+                  blobContainer: azure-webjobs-eventhub
+            """],
+        nonTriggeringExamples: ["""
+            apiVersion: apps/v1
+            kind: Deployment
+            metadata: {name: orders, namespace: functions}
+            spec:
+              template:
+                spec:
+                  containers:
+                  - {name: orders, image: example.azurecr.io/orders:1.0}
+            ---
+            apiVersion: keda.sh/v1alpha1
+            kind: TriggerAuthentication
+            metadata: {name: orders-identity, namespace: functions}
+            spec:
+              podIdentity: {provider: azure-workload}
+            ---
+            apiVersion: keda.sh/v1alpha1
+            kind: ScaledObject
+            metadata: {name: orders, namespace: functions}
+            spec:
+              scaleTargetRef: {name: orders}
+              triggers:
+              - type: azure-eventhub
+                authenticationRef: {name: orders-identity}
+                metadata:
+                  eventHubNamespace: orders-ns
+                  eventHubName: orders
+                  storageAccountName: ordersfn
+                  checkpointStrategy: blobMetadata
+                  blobContainer: azure-webjobs-eventhub
+                  unprocessedEventThreshold: "100"
+            """, """
+            apiVersion: apps/v1
+            kind: Deployment
+            metadata: {name: orders, namespace: functions}
+            spec:
+              template:
+                spec:
+                  containers:
+                  - name: orders
+                    image: example.azurecr.io/orders:1.0
+                    env:
+                    - name: EventHubConnection
+                      valueFrom: {secretKeyRef: {name: orders-eventhub, key: connection}}
+            ---
+            apiVersion: keda.sh/v1alpha1
+            kind: ScaledObject
+            metadata: {name: orders, namespace: functions}
+            spec:
+              scaleTargetRef: {name: orders}
+              triggers:
+              - type: azure-eventhub
+                metadata: {eventHubName: orders, connectionFromEnv: EventHubConnection, storageConnectionFromEnv: AzureWebJobsStorage, unprocessedEventThreshold: "0"}
+            """])
+
+    /// Trigger settings whose values are never credentials, shown as evidence when KEDA's reason is about them.
+    static let shownFields: [(field: String, mentionedAs: [String])] = [
+        ("unprocessedEventThreshold", ["\"unprocessedEventThreshold\""]),
+        ("activationUnprocessedEventThreshold", ["\"activationUnprocessedEventThreshold\""]),
+        ("stalePartitionInfoThreshold", ["stalePartitionInfoThreshold"]),
+        ("eventHubNamespace", ["event hub namespace"]),
+        ("eventHubName", ["no event hub name string", "parameter eventHubName", "EntityPath"]),
+        ("storageAccountName", ["storage account name"]),
+        ("cloud", ["cloud"]),
+        ("endpointSuffix", ["endpointSuffix must"]),
+        ("storageEndpointSuffix", ["storageEndpointSuffix must"]),
+        ("activeDirectoryEndpoint", ["activeDirectoryEndpoint"]),
+        ("eventHubResourceURL", ["eventHubResourceURL"]),
+    ]
+
+    public func check(_ index: DoctorIndex) -> [Finding] {
+        EventHubTriggerParse.all(in: index).compactMap { parse in
+            guard case .failure(let error) = parse.result, Self.isOwnProblem(error, of: parse) else { return nil }
+            let trigger = parse.trigger
+            let keda = parse.versionFromOperator ? "KEDA \(parse.version)" : "KEDA"
+            let text = error.kedaText.split(separator: "\n", omittingEmptySubsequences: false).joined(separator: "; ")
+            var evidence = Self.shownFields.filter { entry in entry.mentionedAs.contains { error.reason.contains($0) } }
+                .map { Evidence.field("\(trigger.path).metadata.\($0.field)", trigger.metadata[$0.field]) }
+            if let provider = parse.inputs.podIdentityProvider {
+                evidence.append("podIdentity.provider: \(provider)")
+            }
+            evidence.append(parse.versionFromOperator ? "KEDA operator version: \(parse.version)" : "KEDA version: newest (no operator in the input)")
+            return Self.description.finding(
+                parse.resource.object, in: index, field: "\(trigger.path).metadata",
+                message: "\(keda) rejects this azure-eventhub trigger (\(trigger.path)), so \(parse.resource.object.name) never scales: \(text)",
+                evidence: evidence)
+        }
+    }
+
+    /// False for errors another rule reports (one problem, one finding), and for errors that only say an
+    /// input could not be gathered here (a Key Vault parameter, a ...FromEnv name the container lacks).
+    static func isOwnProblem(_ error: KEDAConfigError, of parse: EventHubTriggerParse) -> Bool {
+        let reason = error.reason
+        let trigger = parse.trigger
+        let provider = parse.inputs.podIdentityProvider ?? ""
+        // Our own wording for a cloud KEDA configures from a file in its pod: not KEDA's rejection.
+        if reason.contains("is not supported here") { return false }
+        // KD-TA-003 reports providers KEDA does not know.
+        if reason.hasPrefix("event hub does not support pod identity"), !PodIdentityProvider.valid.contains(provider) { return false }
+        let aboutInputs = ["connection string", "event hub name", "event hub namespace", "storage account name"]
+        guard aboutInputs.contains(where: reason.contains) else { return true }
+        if !parse.inputs.unresolvedAuthSources.isEmpty { return false }
+        // A ...FromEnv name the container does not define: AF-KEDA-ENV-001.
+        for (key, value) in trigger.metadata.members where key.hasSuffix("FromEnv") {
+            if let name = value.string, !name.isEmpty, parse.inputs.resolvedEnv[name] == nil { return false }
+        }
+        // AF-KEDA-EH-001: no checkpoint storage named at all.
+        if reason == "no storage connection string given", trigger.metadata("storageConnectionFromEnv") == nil,
+           parse.inputs.authParams["storageConnection"] == nil { return false }
+        // AF-KEDA-EH-004: no hub name named at all.
+        let noHubName = reason == "no event hub name string given"
+            || reason.hasPrefix("connection string does not contain event hub name")
+        if noHubName, trigger.metadata("eventHubName") == nil, trigger.metadata("eventHubNameFromEnv") == nil { return false }
+        return true
+    }
+}
