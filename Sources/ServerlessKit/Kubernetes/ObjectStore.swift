@@ -35,13 +35,19 @@ public struct ObjectStore: Sendable {
     @discardableResult
     public mutating func add(_ object: KubeObject) -> Bool {
         let key = ObjectKey(object)
-        guard !keys.contains(key) else { return false }
-        keys.insert(key)
+        guard positions[key] == nil else { return false }
+        positions[key] = objects.count
         objects.append(object)
         return true
     }
 
-    private var keys: Set<ObjectKey> = []
+    /// Where each object is in `objects`, so lookups by name do not scan thousands of objects.
+    private var positions: [ObjectKey: Int] = [:]
+
+    /// The object with this API group, kind, namespace (nil: cluster-scoped) and name.
+    public func object(group: String, kind: String, namespace: String?, name: String) -> KubeObject? {
+        positions[ObjectKey(group: group, kind: kind, namespace: namespace, name: name)].map { objects[$0] }
+    }
 
     /// Objects of a kind (and API group, when given), in one namespace or all.
     public func objects(kind: String, group: String? = nil, namespace: String? = nil) -> [KubeObject] {
@@ -86,10 +92,15 @@ public struct UnreadableKind: Sendable, Equatable {
 
 private struct ObjectKey: Hashable {
     let group: String, kind: String, namespace: String?, name: String
+
+    init(group: String, kind: String, namespace: String?, name: String) {
+        self.group = group
+        self.kind = kind
+        self.namespace = namespace
+        self.name = name
+    }
+
     init(_ object: KubeObject) {
-        group = object.group
-        kind = object.kind
-        namespace = object.namespace
-        name = object.name
+        self.init(group: object.group, kind: object.kind, namespace: object.namespace, name: object.name)
     }
 }

@@ -301,9 +301,7 @@ public struct TriggerInputsResolver {
     func find(_ kind: KindRef, namespace: String?, name: String, by: String?) throws -> KubeObject? {
         lookups.record(kind: kind, namespace: kind.namespaced ? namespace : nil, name: name)
         let scope = kind.namespaced ? namespace : nil
-        if let object = store.objects.first(where: {
-            $0.kind == kind.kind && $0.group == kind.group && $0.namespace == scope && $0.name == name
-        }) {
+        if let object = store.object(group: kind.group, kind: kind.kind, namespace: scope, name: name) {
             return object
         }
         if let unreadable = store.unreadable.first(where: {

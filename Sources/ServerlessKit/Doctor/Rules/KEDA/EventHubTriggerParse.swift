@@ -25,16 +25,12 @@ struct EventHubTriggerParse {
         let operatorVersion = keda?.version.flatMap { KEDAVersion($0) }
         let version = operatorVersion ?? .newest
         let clusterObjectNamespace = keda?.clusterObjectNamespace(in: index) ?? "keda"
-        let stores = storesByNamespace(index, clusterObjectNamespace: clusterObjectNamespace)
-        var resolvers: [String: TriggerInputsResolver] = [:]
+        let resolver = TriggerInputsResolver(store: placed(index), clusterObjectNamespace: clusterObjectNamespace)
         var out: [EventHubTriggerParse] = []
         for resource in resources {
             let kind: ScalableKind = resource.isJob ? .scaledJob : .scaledObject
             let ref = ScalableObjectRef(kind: kind, namespace: index.namespace(of: resource.object) ?? index.defaultNamespace,
                                         name: resource.object.name)
-            let resolver = resolvers[ref.namespace] ?? TriggerInputsResolver(
-                store: stores[ref.namespace] ?? stores[""]!, clusterObjectNamespace: clusterObjectNamespace)
-            resolvers[ref.namespace] = resolver
             for (position, trigger) in resource.triggers.enumerated() where trigger.type == "azure-eventhub" {
                 guard let inputs = try? resolver.resolve(ref, trigger: String(position)) else { continue }
                 let result: Result<EventHubScalerSettings, KEDAConfigError>
@@ -52,24 +48,15 @@ struct EventHubTriggerParse {
         return out
     }
 
-    /// One store per namespace, with every object placed in the namespace the doctor reads it in (manifests
-    /// often leave `metadata.namespace` out). Each holds its namespace, the cluster-scoped objects and the
-    /// namespace of ClusterTriggerAuthentication Secrets: all a trigger there can reach, and small enough
-    /// for the resolver's lookups. Key "" is the store with none of a namespace's own objects.
-    private static func storesByNamespace(_ index: DoctorIndex, clusterObjectNamespace: String) -> [String: ObjectStore] {
-        var byNamespace: [String: [KubeObject]] = [:]
-        var shared: [KubeObject] = []
+    /// The input with every object placed in the namespace the doctor reads it in (manifests often leave
+    /// `metadata.namespace` out), as the resolver looks objects up by exact namespace.
+    private static func placed(_ index: DoctorIndex) -> ObjectStore {
+        var store = ObjectStore(source: index.store.source, helmValues: index.store.helmValues,
+                                servedGroupVersions: index.store.servedGroupVersions, unreadable: index.store.unreadable)
         for var object in index.store.objects {
             object.namespace = index.namespace(of: object)
-            if let namespace = object.namespace { byNamespace[namespace, default: []].append(object) } else { shared.append(object) }
+            store.add(object)
         }
-        shared += byNamespace[clusterObjectNamespace] ?? []
-        func store(_ objects: [KubeObject]) -> ObjectStore {
-            ObjectStore(source: index.store.source, objects: objects, helmValues: index.store.helmValues,
-                        servedGroupVersions: index.store.servedGroupVersions, unreadable: index.store.unreadable)
-        }
-        var stores = byNamespace.mapValues { store($0 + shared) }
-        stores[""] = store(shared)
-        return stores
+        return store
     }
 }
