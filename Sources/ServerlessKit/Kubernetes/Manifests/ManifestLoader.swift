@@ -39,8 +39,10 @@ public enum ManifestLoader {
         var store = ObjectStore(source: .manifests(paths: paths))
         var warnings: [ManifestWarning] = []
         var firstSeen: [String: String] = [:]
-        for input in inputs {
-            let parsed = try ManifestParser.parse(input)
+        // Parsing YAML is most of the time on large inputs, and each file parses on its own.
+        let results = inputs.parallelMap { input in Result { try ManifestParser.parse(input) } }
+        for (input, result) in zip(inputs, results) {
+            let parsed = try result.get()
             warnings += parsed.warnings
             store.helmValues += parsed.helmValues
             for object in parsed.objects {
