@@ -59,11 +59,7 @@ struct CheckpointCommandRunner {
         for unreadable in inputs.unresolvedAuthSources {
             Terminal.warning("the TriggerAuthentication reads \(unreadable), which this tool cannot; pass the connection strings as flags")
         }
-        let trigger = EventHubTriggerMetadata(
-            metadata: inputs.metadata,
-            resolvedEnv: inputs.resolvedEnv.mapValues(\.value),
-            authParams: inputs.authParams.mapValues(\.value),
-            podIdentityProvider: inputs.podIdentityProvider ?? "")
+        let trigger = inputs.eventHubTrigger
         // KEDA's defaults when the object leaves them out.
         let target: ScaleTarget = kind == .scaledJob
             ? .scaledJob(maxReplicas: inputs.maxReplicaCount ?? 100)

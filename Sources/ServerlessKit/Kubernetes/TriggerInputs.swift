@@ -35,6 +35,14 @@ public struct TriggerInputs: Sendable {
     }
 }
 
+extension TriggerInputs {
+    /// The inputs as KEDA's azure-eventhub scaler takes them.
+    public var eventHubTrigger: EventHubTriggerMetadata {
+        EventHubTriggerMetadata(metadata: metadata, resolvedEnv: resolvedEnv.mapValues(\.value),
+                                authParams: authParams.mapValues(\.value), podIdentityProvider: podIdentityProvider ?? "")
+    }
+}
+
 /// A container environment value: secret when it came from a Secret (or was built from one).
 public enum EnvValue: Sendable, Equatable, CustomStringConvertible {
     case plain(String)

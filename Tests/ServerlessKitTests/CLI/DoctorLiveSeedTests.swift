@@ -90,8 +90,7 @@ import Testing
     ]
 
     func doctor(_ cluster: KubeTestCluster) throws -> (status: Int32, report: Value, stderr: String) {
-        let result = try Ops.run(try Ops.requireBinary(), ["doctor", "--kubeconfig", cluster.kubeconfig, "-A", "-o", "json"],
-                                 environment: ["PATH": "/usr/bin:/bin", "HOME": "/nonexistent"])
+        let result = try DoctorCommandTests().doctor(["--kubeconfig", cluster.kubeconfig, "-A", "-o", "json"])
         return (result.status, try JSON.parse(result.stdout), result.stderr)
     }
 

@@ -11,12 +11,6 @@ struct EventHubTriggerParse {
     /// KEDA's settings, or the error KEDA reports for them.
     let result: Result<EventHubScalerSettings, KEDAConfigError>
 
-    static func metadata(_ inputs: TriggerInputs) -> EventHubTriggerMetadata {
-        EventHubTriggerMetadata(metadata: inputs.metadata, resolvedEnv: inputs.resolvedEnv.mapValues(\.value),
-                                authParams: inputs.authParams.mapValues(\.value),
-                                podIdentityProvider: inputs.podIdentityProvider ?? "")
-    }
-
     /// Every azure-eventhub trigger in the input whose inputs resolve, parsed by the operator's KEDA version.
     static func all(in index: DoctorIndex) -> [EventHubTriggerParse] {
         let resources = ScaledResource.all(in: index).filter { $0.triggers.contains { $0.type == "azure-eventhub" } }
@@ -35,7 +29,7 @@ struct EventHubTriggerParse {
                 guard let inputs = try? resolver.resolve(ref, trigger: String(position)) else { continue }
                 let result: Result<EventHubScalerSettings, KEDAConfigError>
                 do {
-                    result = .success(try EventHubScalerSettings(parsing: metadata(inputs), version: version))
+                    result = .success(try EventHubScalerSettings(parsing: inputs.eventHubTrigger, version: version))
                 } catch let error as KEDAConfigError {
                     result = .failure(error)
                 } catch {
