@@ -101,8 +101,7 @@ public struct BlobContainerClient: Sendable {
     func request(_ method: HTTPRequest.Method, _ url: String) -> HTTPRequest {
         let headers: [(name: String, value: String)] = [
             ("x-ms-date", AzureTime.rfc1123(clock())), ("x-ms-version", version),
-            // Names the plugin in server logs (and lets the test suite tell its requests from the SDK's).
-            ("User-Agent", "kubectl-serverless/\(BuildInfo.version)"),
+            ("User-Agent", BuildInfo.userAgent),
         ]
         return credential.authorize(HTTPRequest(method: method, url: url, headers: headers))
     }

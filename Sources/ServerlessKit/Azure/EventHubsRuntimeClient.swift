@@ -78,7 +78,7 @@ public struct EventHubsRuntimeClient: Sendable {
             authorization = "Bearer \(token.value)"
         }
         return HTTPRequest(method: .get, url: url, headers: [
-            ("Authorization", authorization), ("User-Agent", "kubectl-serverless/\(BuildInfo.version)"),
+            ("Authorization", authorization), ("User-Agent", BuildInfo.userAgent),
         ])
     }
 

@@ -39,7 +39,7 @@ public final class KubeAPIClient: Sendable {
         let client = try await transports.client(for: credentials)
         var headers: [(name: String, value: String)] = [
             ("Accept", "application/json"),
-            ("User-Agent", "kubectl-serverless/\(BuildInfo.version)"),
+            ("User-Agent", BuildInfo.userAgent),
         ]
         headers += credentials.headers
         do {

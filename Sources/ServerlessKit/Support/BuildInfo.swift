@@ -2,4 +2,7 @@
 /// that its tag matches.
 public enum BuildInfo {
     public static let version = "0.1.0"
+    /// Every request names the plugin: server logs show who read, and the test suite tells our requests
+    /// from the Azure SDK's when it proves we only read.
+    public static let userAgent = "kubectl-serverless/\(version)"
 }
