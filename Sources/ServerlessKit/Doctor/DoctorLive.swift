@@ -22,8 +22,7 @@ public enum DoctorLive {
     static func logTargets(in index: DoctorIndex) -> [(namespace: String, pod: String, container: String)] {
         var out: [(namespace: String, pod: String, container: String)] = []
         for component in OpenWhiskComponent.all(in: index) where component.role == .controller {
-            let member = ServerlessScope.Member(workload: component.workload, platform: .openwhisk, role: .controlPlane)
-            for pod in index.scope.pods(of: member, in: index) where pod.body["status"]["phase"].string == "Running" {
+            for pod in index.scope.pods(of: component.workload, in: index) where pod.body["status"]["phase"].string == "Running" {
                 guard let namespace = index.namespace(of: pod) else { continue }
                 out.append((namespace, pod.name, component.container.name))
             }

@@ -89,12 +89,12 @@ public struct ServerlessScope: Sendable {
 
     public var controlPlane: [Member] { members.filter { $0.role == .controlPlane } }
 
-    /// Pods of a member: same namespace, labels matching its `spec.selector.matchLabels`. Nothing for
+    /// Pods of a workload: same namespace, labels matching its `spec.selector.matchLabels`. Nothing for
     /// a workload without a selector (a ScaledJob's job template).
-    public func pods(of member: Member, in index: DoctorIndex) -> [KubeObject] {
-        let selector = member.workload.object.body["spec"]["selector"]["matchLabels"].stringMap
+    public func pods(of workload: Workload, in index: DoctorIndex) -> [KubeObject] {
+        let selector = workload.object.body["spec"]["selector"]["matchLabels"].stringMap
         guard !selector.isEmpty else { return [] }
-        let namespace = index.namespace(of: member.workload.object)
+        let namespace = index.namespace(of: workload.object)
         return index.objects("Pod").filter { pod in
             guard index.namespace(of: pod) == namespace else { return false }
             let labels = pod.labels

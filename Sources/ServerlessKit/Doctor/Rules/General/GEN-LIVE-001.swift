@@ -91,7 +91,7 @@ public struct ServerlessPodsUnhealthy: Rule {
         let ownCheck = Set(InvokersUnhealthy.watched(in: index).map { index.key(of: $0.workload.object) })
         var findings: [Finding] = []
         for member in index.scope.members where !ownCheck.contains(index.key(of: member.workload.object)) {
-            let pods = index.scope.pods(of: member, in: index)
+            let pods = index.scope.pods(of: member.workload, in: index)
             let broken = pods.map { ($0, PodProblem.of($0)) }.filter { !$0.1.isEmpty }
             guard let worst = broken.max(by: { $0.1[0].severity < $1.1[0].severity }) else { continue }
             let object = member.workload.object

@@ -91,8 +91,7 @@ public struct InvokersUnhealthy: Rule {
         guard index.isLive else { return [] }
         var findings = controllerComplaints(index)
         for (workload, what) in Self.watched(in: index) {
-            let member = ServerlessScope.Member(workload: workload, platform: .openwhisk, role: .controlPlane)
-            let pods = index.scope.pods(of: member, in: index)
+            let pods = index.scope.pods(of: workload, in: index)
             let desired = workload.replicas ?? 1
             let problems = pods.map { ($0, PodProblem.of($0)) }.filter { !$0.1.isEmpty }
             let object = workload.object
@@ -130,8 +129,7 @@ public struct InvokersUnhealthy: Rule {
         var findings: [Finding] = []
         for component in OpenWhiskComponent.all(in: index) where component.role == .controller {
             let namespace = component.namespace ?? ""
-            let member = ServerlessScope.Member(workload: component.workload, platform: .openwhisk, role: .controlPlane)
-            let pods = Set(index.scope.pods(of: member, in: index).map(\.name))
+            let pods = Set(index.scope.pods(of: component.workload, in: index).map(\.name))
             let said = index.store.podLogs.filter { $0.namespace == namespace && pods.contains($0.pod) }.compactMap { tail in
                 tail.lines.last { $0.contains("No invokers available") }.map { (tail.pod, $0) }
             }
