@@ -141,6 +141,11 @@ extension DoctorIndex {
 }
 
 extension KedaOperator {
+    /// Before 2.14.0 KEDA reads a comma list in WATCH_NAMESPACE as one namespace name.
+    public var readsWatchListAsOneName: Bool {
+        (watchedNamespaces?.count ?? 0) > 1 && (versionNumbers.map { $0[0] == 2 && $0[1] < 14 } ?? false)
+    }
+
     /// Whether this operator reconciles objects in `namespace`: WATCH_NAMESPACE empty (all) or listing it;
     /// before 2.14.0 a comma list is one namespace name that matches nothing. nil when not knowable.
     public func watches(_ namespace: String) -> Bool? {
@@ -148,7 +153,7 @@ extension KedaOperator {
         guard let variable = container.env.last(where: { $0.name == "WATCH_NAMESPACE" }) else { return env.hasUnknownSource ? nil : false }
         guard variable.literal != nil else { return nil }
         guard let namespaces = watchedNamespaces else { return true }
-        if namespaces.count > 1, let numbers = versionNumbers, numbers[0] == 2, numbers[1] < 14 { return false }
+        if readsWatchListAsOneName { return false }
         return namespaces.contains(namespace)
     }
 }

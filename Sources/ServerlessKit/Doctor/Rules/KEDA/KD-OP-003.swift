@@ -66,8 +66,7 @@ public struct OutsideWatchedNamespaces: Rule {
         for keda in KedaOperator.all(in: index) {
             guard let namespaces = keda.watchedNamespaces else { continue }
             let raw = keda.env["WATCH_NAMESPACE"]
-            // Before 2.14.0 the whole value is one namespace name.
-            let listUnsupported = namespaces.count > 1 && (keda.versionNumbers.map { $0[0] == 2 && $0[1] < 14 } ?? false)
+            let listUnsupported = keda.readsWatchListAsOneName
             let effective = listUnsupported ? [raw.literal ?? ""] : namespaces
             for object in watched where ScaledResource.groups.contains(object.group) {
                 guard let namespace = index.namespace(of: object), !effective.contains(namespace) else { continue }
