@@ -43,8 +43,44 @@ public enum AzureTime {
               (1...31).contains(day), (0...23).contains(hour), (0...59).contains(minute), (0...60).contains(second),
               (0...9999).contains(year)  // four digits (RFC 1123); a huge year overflowed the day arithmetic
         else { return nil }
-        let days = daysFromCivil(year: year, month: monthIndex + 1, day: day)
-        return Date(timeIntervalSince1970: TimeInterval(days * 86_400 + Int64(hour * 3600 + minute * 60 + second)))
+        return date(days: daysFromCivil(year: year, month: monthIndex + 1, day: day), hour: hour, minute: minute, second: second)
+    }
+
+    /// The same from bytes (a List Blobs page's dates), with `Sat, 22 Nov 2025 09:59:58 GMT`, the only form
+    /// the service sends, read in place; anything else goes to the text parser above, which splitting on
+    /// spaces makes several times slower. Same result either way: both ignore the weekday and check the same ranges.
+    static func parseRFC1123(_ bytes: UnsafeBufferPointer<UInt8>) -> Date? {
+        func digits(_ range: Range<Int>) -> Int? {
+            var value = 0
+            for index in range {
+                let digit = bytes[index] &- UInt8(ascii: "0")
+                guard digit < 10 else { return nil }
+                value = value * 10 + Int(digit)
+            }
+            return value
+        }
+        func isLetter(_ byte: UInt8) -> Bool { (byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "z") }
+        guard bytes.count == 29, isLetter(bytes[0]), isLetter(bytes[1]), isLetter(bytes[2]), bytes[3] == UInt8(ascii: ","),
+              bytes[4] == 0x20, bytes[7] == 0x20, bytes[11] == 0x20, bytes[16] == 0x20, bytes[25] == 0x20,
+              bytes[19] == UInt8(ascii: ":"), bytes[22] == UInt8(ascii: ":"),
+              bytes[26] == UInt8(ascii: "G"), bytes[27] == UInt8(ascii: "M"), bytes[28] == UInt8(ascii: "T"),
+              let day = digits(5..<7), let year = digits(12..<16),
+              let hour = digits(17..<19), let minute = digits(20..<22), let second = digits(23..<25),
+              let month = monthNumbers[Int(bytes[8]) << 16 | Int(bytes[9]) << 8 | Int(bytes[10])]
+        else { return parseRFC1123(String(decoding: bytes, as: UTF8.self)) }
+        guard (1...31).contains(day), hour <= 23, minute <= 59, second <= 60 else { return nil }
+        return date(days: daysFromCivil(year: year, month: month, day: day), hour: hour, minute: minute, second: second)
+    }
+
+    /// `Jan` -> 1 ..., keyed by the three bytes.
+    private static let monthNumbers: [Int: Int] = Dictionary(uniqueKeysWithValues: months.enumerated().map {
+        let bytes = Array($0.element.utf8)
+        return (Int(bytes[0]) << 16 | Int(bytes[1]) << 8 | Int(bytes[2]), $0.offset + 1)
+    })
+
+    /// The instant of a UTC time of day on a day counted from 1970-01-01.
+    static func date(days: Int64, hour: Int, minute: Int, second: Int) -> Date {
+        Date(timeIntervalSince1970: TimeInterval(days * 86_400 + Int64(hour * 3600 + minute * 60 + second)))
     }
 
     /// Parses `2016-02-23T03:22:27.024Z`, `...27.0240000Z`, `...27+01:00`, or no zone (taken as UTC).

@@ -130,47 +130,14 @@ final class ListBlobsPageParser: XMLElementHandler {
         let last = page.blobs.count - 1
         switch property {
         case .contentLength: page.blobs[last].properties.contentLength = Int64(text())
-        case .lastModified: page.blobs[last].properties.lastModified = Self.date(bytes)
-        case .creationTime: page.blobs[last].properties.creationTime = Self.date(bytes)
+        case .lastModified: page.blobs[last].properties.lastModified = AzureTime.parseRFC1123(bytes)
+        case .creationTime: page.blobs[last].properties.creationTime = AzureTime.parseRFC1123(bytes)
         case .etag: page.blobs[last].properties.etag = Self.etag(bytes)
         case .contentType: page.blobs[last].properties.contentType = text()
         case .blobType: page.blobs[last].properties.blobType = text()
         case .leaseState: page.blobs[last].properties.leaseState = text()
         }
     }
-
-    /// `Sat, 22 Nov 2025 09:59:58 GMT`, the only form the service sends, read from the bytes; anything
-    /// else goes to `AzureTime.parseRFC1123`, which splitting on spaces makes several times slower.
-    /// Same result either way: that parser ignores the weekday and checks the same ranges.
-    static func date(_ bytes: UnsafeBufferPointer<UInt8>) -> Date? {
-        func digits(_ range: Range<Int>) -> Int? {
-            var value = 0
-            for index in range {
-                let digit = bytes[index] &- UInt8(ascii: "0")
-                guard digit < 10 else { return nil }
-                value = value * 10 + Int(digit)
-            }
-            return value
-        }
-        func isLetter(_ byte: UInt8) -> Bool { (byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "z") }
-        guard bytes.count == 29, isLetter(bytes[0]), isLetter(bytes[1]), isLetter(bytes[2]), bytes[3] == UInt8(ascii: ","),
-              bytes[4] == 0x20, bytes[7] == 0x20, bytes[11] == 0x20, bytes[16] == 0x20, bytes[25] == 0x20,
-              bytes[19] == UInt8(ascii: ":"), bytes[22] == UInt8(ascii: ":"),
-              bytes[26] == UInt8(ascii: "G"), bytes[27] == UInt8(ascii: "M"), bytes[28] == UInt8(ascii: "T"),
-              let day = digits(5..<7), let year = digits(12..<16),
-              let hour = digits(17..<19), let minute = digits(20..<22), let second = digits(23..<25),
-              let month = monthNumbers[Int(bytes[8]) << 16 | Int(bytes[9]) << 8 | Int(bytes[10])]
-        else { return AzureTime.parseRFC1123(String(decoding: bytes, as: UTF8.self)) }
-        guard (1...31).contains(day), hour <= 23, minute <= 59, second <= 60 else { return nil }
-        let days = AzureTime.daysFromCivil(year: year, month: month, day: day)
-        return Date(timeIntervalSince1970: TimeInterval(days * 86_400 + Int64(hour * 3600 + minute * 60 + second)))
-    }
-
-    /// `Jan` -> 1 ..., keyed by the three bytes.
-    private static let monthNumbers: [Int: Int] = Dictionary(uniqueKeysWithValues: AzureTime.months.enumerated().map {
-        let bytes = Array($0.element.utf8)
-        return (Int(bytes[0]) << 16 | Int(bytes[1]) << 8 | Int(bytes[2]), $0.offset + 1)
-    })
 
     /// Listings send ETags bare (`0x8D...`); only a quoted or weak one needs `normalizeETag`.
     private static func etag(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
