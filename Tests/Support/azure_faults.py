@@ -16,6 +16,9 @@ kinds
   big            answer 200 with `size` bytes of body (default 70 MiB, past the plugin's 64 MiB cap)
   trickle        slow loris: send the status line and headers, then the body one byte every
                  `interval` milliseconds (default 1000)
+  padded-headers not a fault but a legal wire form: every response header value goes out with
+                 optional whitespace around it (" \t" before, "\t " after), which HTTP clients
+                 must strip (RFC 9110 5.5); the stored values (and List Blobs XML) are unchanged
 selectors (all optional; a request matches when every given one matches)
   first=N        only the first N matching requests
   every=K        only every K-th matching request (K, 2K, ...)
@@ -26,7 +29,8 @@ selectors (all optional; a request matches when every given one matches)
 
 import threading
 
-KINDS = {"latency", "throttle", "drop", "reset", "truncate", "malformed-xml", "short-page", "big", "trickle"}
+KINDS = {"latency", "throttle", "drop", "reset", "truncate", "malformed-xml", "short-page", "big", "trickle",
+         "padded-headers"}
 NUMERIC = {"first", "every", "ms", "status", "retry-after", "items", "size", "interval"}
 
 

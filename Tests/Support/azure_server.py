@@ -42,7 +42,7 @@ Authentication, as Azure:
   (Event Hubs).
 
 Faults: --fault KIND[:key=value...], see azure_faults.py (latency, throttle, drop, reset,
-truncate, malformed-xml, short-page, big, trickle; selectors first=, every=, method=, path=, service=).
+truncate, malformed-xml, short-page, big, trickle, padded-headers; selectors first=, every=, method=, path=, service=).
 
 Request log: every Azure request (not /__admin) as one JSON object per line in --log FILE and
 at GET /__admin/log: seq, time, service, method, path, query (sig redacted), status, auth,
@@ -284,12 +284,17 @@ class Handler(http.server.BaseHTTPRequestHandler):
                       (self.query.get("sv") or [DEFAULT_VERSION])[0])]
             if "x-ms-client-request-id" in self.headers:
                 base.append(("x-ms-client-request-id", self.headers["x-ms-client-request-id"]))
-        for name, value in base + list(headers):
-            out.append("%s: %s\r\n" % (name, value))
+        lines = base + list(headers)
         if "content-length" not in names:
-            out.append("Content-Length: %d\r\n" % declared)
+            lines.append(("Content-Length", declared))
+        padding = ("", "")
+        if "padded-headers" in fired:
+            padding = (" \t", "\t ")
+            self.mark_fault("padded-headers")
         if self.close_connection:
-            out.append("Connection: close\r\n")
+            lines.append(("Connection", "close"))
+        for name, value in lines:
+            out.append("%s: %s%s%s\r\n" % (name, padding[0], value, padding[1]))
         out.append("\r\n")
         payload = "".join(out).encode("latin-1")
         if self.entry is not None:
@@ -656,7 +661,10 @@ class Handler(http.server.BaseHTTPRequestHandler):
         return self.admin_json(404, {"error": "unknown admin endpoint %s %s" % (self.command, self.raw_path)})
 
     def admin_put_blobs(self, account, container):
-        """Bulk fixtures without per-blob requests: [{"name", "body", "metadata"}], container created."""
+        """Bulk fixtures without per-blob requests: [{"name", "body", "metadata"}], container created.
+        Metadata values are stored as Azure stores them: they reach it as header values, whose surrounding
+        spaces and tabs every HTTP server strips (RFC 9110 5.5), so " 5" is stored, listed and sent as "5"
+        (the `padded-headers` fault sends values padded on the wire instead)."""
         s = self.settings.store
         items = json.loads(self.body or b"[]")
         with s.lock:
@@ -666,7 +674,8 @@ class Handler(http.server.BaseHTTPRequestHandler):
                 s.create_container(account, container, {})
             blobs = s.accounts[account][container].blobs
             for item in items:
-                blobs[item["name"]] = store.Blob(item.get("body", "").encode("utf-8"), dict(item.get("metadata", {})),
+                metadata = {k: v.strip(" \t") for k, v in item.get("metadata", {}).items()}
+                blobs[item["name"]] = store.Blob(item.get("body", "").encode("utf-8"), metadata,
                                                  item.get("content_type"))
         return self.admin_json(200, {"written": len(items)})
 

@@ -534,6 +534,38 @@ def test_keep_alive_serves_many_requests_on_one_connection(server, sas_path):
     conn.close()
 
 
+def raw_response_head(server, path):
+    """The status line and header lines exactly as sent (http.client would strip what we look at)."""
+    import socket
+    with socket.create_connection(("127.0.0.1", server.port), timeout=10) as sock:
+        sock.sendall(("GET %s HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n" % path).encode())
+        data = b""
+        while b"\r\n\r\n" not in data:
+            chunk = sock.recv(65536)
+            if not chunk:
+                break
+            data += chunk
+    return data.split(b"\r\n\r\n")[0].decode("latin-1").split("\r\n")
+
+
+def test_padded_headers_surround_every_value_with_optional_whitespace(server, container, sas_path):
+    container.upload_blob("meta", b"{}", metadata={"sequencenumber": "5"})
+    server.admin("PUT", "faults", ["padded-headers:path=/meta"])
+    head = raw_response_head(server, sas_path("meta"))
+    assert head[0] == "HTTP/1.1 200 OK"
+    assert "x-ms-meta-sequencenumber:  \t5\t " in head
+    assert "Content-Length:  \t2\t " in head
+    assert all(re.match(r"^[^:]+:  \t.*\t $", line) for line in head[1:]), head
+    # Only the wire form changes: the stored value, and the listing that shows it, stay "5".
+    status, _, body = server.request("GET", sas_path() + "&include=metadata")
+    assert status == 200 and b"<sequencenumber>5</sequencenumber>" in body
+    assert [entry["fault"] for entry in server.admin("GET", "log")[-2:]] == ["padded-headers", None]
+    # Fixtures hold what Azure can hold: a value given with surrounding whitespace is stored without it.
+    server.admin("PUT", "blobs/%s/%s" % (ACCOUNT, container.container_name),
+                 [{"name": "padded", "metadata": {"sequencenumber": " \t5 "}}])
+    assert container.get_blob_client("padded").get_blob_properties().metadata == {"sequencenumber": "5"}
+
+
 def test_faults_from_the_command_line():
     with azure_server("--fault", "throttle:status=429:first=1:service=eventhubs") as s:
         assert s.request("GET", "/hub?api-version=2014-01")[0] == 429
