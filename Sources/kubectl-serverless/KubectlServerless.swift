@@ -18,7 +18,7 @@ struct KubectlServerless: AsyncParsableCommand {
     /// and the kit's errors carry their own category.
     static func main() async {
         do {
-            var command = try parseAsRoot()
+            var command = try parseAsRoot(arguments(Array(CommandLine.arguments.dropFirst())))
             if var asyncCommand = command as? AsyncParsableCommand {
                 try await asyncCommand.run()
             } else {
@@ -27,5 +27,13 @@ struct KubectlServerless: AsyncParsableCommand {
         } catch {
             Terminal.exit(for: error, command: Self.self)
         }
+    }
+
+    /// The command line with `--name=` (an empty value, as kubectl reads it) spelled so the parser
+    /// sees the empty value; the command tree is only described when such a word is there.
+    static func arguments(_ given: [String]) -> [String] {
+        guard given.contains(where: { $0.hasPrefix("--") && $0.hasSuffix("=") }),
+              let tree = try? CommandInfo.tree(fromDump: _dumpHelp()) else { return given }
+        return tree.splittingEmptyOptionValues(given)
     }
 }
