@@ -47,7 +47,8 @@ public enum Base64 {
         return output
     }
 
-    private static func sextet(_ char: UInt8) -> UInt32? {
+    /// The value of one symbol of the standard alphabet; nil for anything else.
+    static func sextet(_ char: UInt8) -> UInt32? {
         switch char {
         case UInt8(ascii: "A")...UInt8(ascii: "Z"): UInt32(char - UInt8(ascii: "A"))
         case UInt8(ascii: "a")...UInt8(ascii: "z"): UInt32(char - UInt8(ascii: "a") + 26)

@@ -36,14 +36,10 @@ enum AzureCloud {
             if let suffix = metadata[property.privateKey], !suffix.isEmpty { return suffix }
             throw KEDAConfigError("\(property.privateKey) must be provided for Private cloud type")
         }
-        if GoText.equalFold(cloud, "AZURESTACKCLOUD") {
-            // KEDA reads this cloud's endpoints from a file in its own pod (AZURE_ENVIRONMENT_FILEPATH).
-            throw KEDAConfigError(
-                "cloud \(cloud) is not supported here: KEDA reads its endpoints from the file named by "
-                    + "AZURE_ENVIRONMENT_FILEPATH in the operator; use cloud: Private with endpointSuffix "
-                    + "and storageEndpointSuffix instead")
-        }
-        guard let suffixes = known[GoText.toUpper(cloud)] else {
+        // AzureStackCloud: KEDA reads the endpoints from the file its operator's AZURE_ENVIRONMENT_FILEPATH
+        // names (EnvironmentFromName in pkg/scalers/azure/cloud_config.go, go-autorest before v2.18); a
+        // stock install sets none, and the failed read is reported like an unknown name.
+        guard !GoText.equalFold(cloud, "AZURESTACKCLOUD"), let suffixes = known[GoText.toUpper(cloud)] else {
             throw KEDAConfigError("invalid cloud environment \(cloud)")
         }
         return value(property, of: suffixes)

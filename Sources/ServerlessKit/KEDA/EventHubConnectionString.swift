@@ -43,13 +43,4 @@ public enum EventHubConnectionString {
         }
         return nil
     }
-
-    /// The Azure SDK's own view (keys compared ignoring case, untrimmed, last wins), used for
-    /// the v2.18.0-2.20.2 rejection of `eventHubName` next to an EntityPath.
-    static func sdkHasEntityPath(_ connection: String) -> Bool {
-        GoText.split(connection, on: UInt8(ascii: ";")).contains { part in
-            guard let (key, _) = GoText.cut(part, at: UInt8(ascii: "=")) else { return false }
-            return GoText.equalFold(key, "EntityPath")
-        }
-    }
 }

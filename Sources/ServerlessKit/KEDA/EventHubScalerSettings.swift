@@ -20,6 +20,9 @@ public struct EventHubScalerSettings: Sendable {
     public let serviceBusEndpointSuffix: String
     /// `blob.<storage suffix>` when a storage account name is used under workload identity.
     public let blobStorageEndpoint: String?
+    /// What KEDA reports when it then creates its Event Hubs and blob clients from the connection
+    /// strings (ClientCreation); nil when it creates them. The settings stay readable either way.
+    public let clientCreationError: KEDAConfigError?
 
     public init(parsing trigger: EventHubTriggerMetadata, version: KEDAVersion = .newest) throws {
         let common = version.usesTypedConfig ? try Self.typedCommon(trigger, version) : try Self.legacyCommon(trigger, version)
@@ -51,11 +54,6 @@ public struct EventHubScalerSettings: Sendable {
                 }
                 connection += ";EntityPath=\(name)"
             }
-            if version.rejectsEventHubNameWithEntityPath, !name.isEmpty, EventHubConnectionString.sdkHasEntityPath(connection) {
-                throw KEDAConfigError(
-                    "failed to create hub client: connection string contains an EntityPath. eventHub must be an empty string",
-                    stage: .client)
-            }
         case let provider where provider == "azure-workload" || (provider == "azure" && version.hasAADPodIdentity):
             if !version.usesTypedConfig {
                 storageAccount = trigger.metadata["storageAccountName"] ?? ""
@@ -80,6 +78,10 @@ public struct EventHubScalerSettings: Sendable {
         eventHubNamespace = namespace
         eventHubName = name
         blobStorageEndpoint = blobEndpoint
+        clientCreationError = ["", "none"].contains(trigger.podIdentityProvider)
+            ? ClientCreation.firstError(eventHubConnection: connection, eventHubName: name,
+                                        storageConnection: common.storageConnection, version: version)
+            : nil
     }
 
     /// The reader KEDA picks for this strategy and container.

@@ -36,3 +36,20 @@ public enum GoParseInt {
         return .success(Int64(magnitude))
     }
 }
+
+/// Go `strconv.ParseBool`: exactly 1, t, T, TRUE, true, True, 0, f, F, FALSE, false or False.
+enum GoParseBool {
+    struct Failure: Error, Equatable {
+        let text: String
+        /// Go's `*strconv.NumError` text.
+        var message: String { "strconv.ParseBool: parsing \(GoText.quote(text)): invalid syntax" }
+    }
+
+    static func parse(_ text: String) -> Result<Bool, Failure> {
+        switch text {
+        case "1", "t", "T", "true", "TRUE", "True": .success(true)
+        case "0", "f", "F", "false", "FALSE", "False": .success(false)
+        default: .failure(Failure(text: text))
+        }
+    }
+}

@@ -28,12 +28,31 @@ enum GoURLParse {
 
     private enum Mode { case path, host, zone, userinfo, fragment }
 
-    private static func parse(_ input: [UInt8]) -> String? {
-        if input == [UInt8(ascii: "*")] { return nil }
+    /// The host Go's `url.Parse(raw)` gives (with its port; "" without an authority), or nil when it
+    /// does not parse.
+    static func host(_ raw: String) -> String? {
+        guard validate(raw) == nil else { return nil }
+        let bytes = Array(raw.utf8)
+        let main = bytes.firstIndex(of: UInt8(ascii: "#")).map { Array(bytes[..<$0]) } ?? bytes
+        guard let authority = split(main)?.authority else { return "" }
+        let host = authority.lastIndex(of: UInt8(ascii: "@")).map { authority[($0 + 1)...] } ?? authority
+        return String(decoding: host, as: UTF8.self)
+    }
+
+    private struct Parts {
+        var hasScheme: Bool
+        /// After the scheme and without the query.
+        var rest: ArraySlice<UInt8>
+        var authority: ArraySlice<UInt8>?
+        var path: ArraySlice<UInt8>
+    }
+
+    /// Go's order: scheme, query, then an authority after `//`; nil for a missing scheme (`:x`).
+    private static func split(_ input: [UInt8]) -> Parts? {
         var rest = input[...]
         var hasScheme = false
         switch scheme(input) {
-        case .missing: return "missing protocol scheme"
+        case .missing: return nil
         case .none: break
         case .some(let length):
             hasScheme = true
@@ -44,18 +63,27 @@ enum GoURLParse {
         } else if let q = rest.firstIndex(of: UInt8(ascii: "?")) {
             rest = rest[..<q]
         }
-        if rest.first != UInt8(ascii: "/") {
-            if hasScheme { return nil }  // opaque
-            let segment = rest.prefix { $0 != UInt8(ascii: "/") }
-            if segment.contains(UInt8(ascii: ":")) { return "first path segment in URL cannot contain colon" }
-        }
-        if rest.starts(with: Array("//".utf8)) && (hasScheme || !rest.starts(with: Array("///".utf8))) {
+        var parts = Parts(hasScheme: hasScheme, rest: rest, authority: nil, path: rest)
+        if rest.first == UInt8(ascii: "/"), rest.starts(with: Array("//".utf8)),
+           hasScheme || !rest.starts(with: Array("///".utf8)) {
             let afterSlashes = rest.dropFirst(2)
             let authorityEnd = afterSlashes.firstIndex(of: UInt8(ascii: "/")) ?? afterSlashes.endIndex
-            if let reason = authorityError(Array(afterSlashes[..<authorityEnd])) { return reason }
-            rest = afterSlashes[authorityEnd...]
+            parts.authority = afterSlashes[..<authorityEnd]
+            parts.path = afterSlashes[authorityEnd...]
         }
-        return unescapeError(Array(rest), mode: .path)
+        return parts
+    }
+
+    private static func parse(_ input: [UInt8]) -> String? {
+        if input == [UInt8(ascii: "*")] { return nil }
+        guard let parts = split(input) else { return "missing protocol scheme" }
+        if parts.rest.first != UInt8(ascii: "/") {
+            if parts.hasScheme { return nil }  // opaque
+            let segment = parts.rest.prefix { $0 != UInt8(ascii: "/") }
+            if segment.contains(UInt8(ascii: ":")) { return "first path segment in URL cannot contain colon" }
+        }
+        if let authority = parts.authority, let reason = authorityError(Array(authority)) { return reason }
+        return unescapeError(Array(parts.path), mode: .path)
     }
 
     private enum Scheme { case none, missing, some(Int) }

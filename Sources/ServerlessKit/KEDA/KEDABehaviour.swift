@@ -25,8 +25,9 @@ extension KEDAVersion {
     /// before, by substring `EntityPath` and a case-sensitive `HasPrefix`, last match wins.
     public var parsesConnectionStringByKey: Bool { self > KEDAVersion(2, 20, 2) }
 
-    /// v2.18.0-2.20.2 passed `eventHubName` to the SDK next to an EntityPath, which it rejects (#7926).
-    var rejectsEventHubNameWithEntityPath: Bool { usesTypedConfig && !parsesConnectionStringByKey }
+    /// v2.15 on builds its clients with the azeventhubs and azblob SDKs, whose connection-string
+    /// checks can fail the scaler (ClientCreation); before, with azure-event-hubs-go.
+    var createsTrack2Clients: Bool { self >= KEDAVersion(2, 15, 0) }
 
     /// Up to v2.14 AAD pod identity (`azure`) was still accepted and Private clouds needed
     /// `eventHubResourceURL` and `activeDirectoryEndpoint`.

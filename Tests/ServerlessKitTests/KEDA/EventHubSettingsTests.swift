@@ -120,13 +120,20 @@ struct EventHubSettingsTests {
         #expect(old.eventHubForPaths?.name == "other")
     }
 
-    @Test func eventHubNameWithEntityPathFailsClientIn2_18Through2_20_2() {
+    /// The metadata parses; KEDA's client creation then refuses it (ClientCreationTests has the rest).
+    @Test func eventHubNameWithEntityPathFailsClientIn2_18Through2_20_2() throws {
         let trigger = Self.connectionTrigger(Self.withEntityPath, ["eventHubName": "testEventHub"])
-        for version in [KEDAVersion(2, 18, 0), KEDAVersion(2, 20, 2)] {
-            #expect(reason(trigger, version) == "failed to create hub client: connection string contains an EntityPath. eventHub must be an empty string")
+        func clientError(_ version: KEDAVersion) throws -> String? {
+            try EventHubScalerSettings(parsing: trigger, version: version).clientCreationError?.reason
         }
-        #expect(reason(trigger, KEDAVersion(2, 17, 3)) == nil)
-        #expect(reason(trigger, .newest) == nil)
+        let conflict = "failed to create hub client: connection string contains an EntityPath. eventHub must be an empty string"
+        for version in [KEDAVersion(2, 18, 0), KEDAVersion(2, 20, 2)] {
+            #expect(reason(trigger, version) == nil)
+            #expect(try clientError(version) == conflict)
+        }
+        // (2.17's azblob parser refuses this suite's placeholder storage string "none" instead.)
+        #expect(try clientError(KEDAVersion(2, 17, 3)) != conflict)
+        #expect(try clientError(.newest) == nil)
     }
 
     @Test func thresholdZeroBeforeAndAfter2_20_0() throws {
@@ -247,8 +254,15 @@ struct EventHubSettingsTests {
         #expect(old.eventHubForPaths == EventHubIdentity(namespace: "short.servicebus.windows.net", name: "hub"))
     }
 
-    @Test func azureStackIsUnsupported() {
-        #expect(reason(Self.workload(["storageAccountName": "acc", "eventHubNamespace": "ns", "eventHubName": "hub", "cloud": "AzureStackCloud"]))?
-            .hasPrefix("cloud AzureStackCloud is not supported here") == true)
+    /// KEDA reads AzureStackCloud's endpoints from the file its operator's AZURE_ENVIRONMENT_FILEPATH names
+    /// (pkg/scalers/azure/cloud_config.go EnvironmentFromName); without one, ParseEnvironmentProperty
+    /// (azure_cloud_environment.go) says "invalid cloud environment %s", in every version.
+    @Test func azureStackCloudIsAnInvalidCloudEnvironment() {
+        let trigger = Self.workload(["storageAccountName": "acc", "eventHubNamespace": "ns", "eventHubName": "hub", "cloud": "AzureStackCloud"])
+        for version in [KEDAVersion(2, 15, 1), KEDAVersion(2, 17, 0), KEDAVersion(2, 20, 2), .newest] {
+            #expect(reason(trigger, version) == "invalid cloud environment AzureStackCloud")
+        }
+        #expect(reason(Self.connectionTrigger(Self.withEntityPath, ["cloud": "azurestackcloud"]))
+            == "invalid cloud environment azurestackcloud")
     }
 }
