@@ -18,11 +18,16 @@ struct CheckpointCommandRunner {
         guard let storageText = settings.storageConnection?.value else {
             throw CommandInputError(message: "reading storage under workload identity needs a storage connection string (--storage-connection)")
         }
-        let storage = try StorageConnectionString.parse(storageText)
-        let transport = try CurlTransport(options: azureTransportOptions())
-        let partitions = try await partitionRuntime(settings: settings, transport: transport)
-        return await CheckpointInspector(trigger: trigger, settings: settings, target: target, storage: storage, http: transport)
-            .inspect(partitions: partitions)
+        do {
+            let storage = try StorageConnectionString.parse(storageText)
+            let transport = try CurlTransport(options: azureTransportOptions())
+            let partitions = try await partitionRuntime(settings: settings, transport: transport)
+            return await CheckpointInspector(trigger: trigger, settings: settings, target: target, storage: storage, http: transport)
+                .inspect(partitions: partitions)
+        } catch let error as ConnectionStringError {
+            // A connection string that neither KEDA nor this tool can use: KEDA's reason comes first.
+            throw settings.clientCreationError ?? error
+        }
     }
 
     private func kedaVersion() throws -> KEDAVersion {

@@ -45,6 +45,7 @@ struct Checkpoints: AsyncParsableCommand {
         for partition in report.partitions where partition.status == .error {
             if let detail = partition.detail, seen.insert(detail).inserted { Terminal.error("error: " + detail) }
         }
+        if let refusal = report.scalerCreationError { Terminal.error("error: " + refusal) }
         if report.exitCode != 0 { throw ExitCode(report.exitCode) }
     }
 }

@@ -92,6 +92,14 @@ public struct CheckpointInspector: Sendable {
             active: decision.active,
             desiredReplicas: decision.desiredReplicas.map(Int64.init))
         report.warnings = Self.listingWarnings(listings)
+        if let refusal = settings.clientCreationError {
+            // KEDA stops before any checkpoint is read: no metric, KEDA's error instead.
+            report.scalerCreationError = refusal.message
+            report.scalerError = refusal.kedaText
+            report.metricValue = nil
+            report.active = nil
+            report.desiredReplicas = nil
+        }
         return report
     }
 

@@ -25,9 +25,14 @@ public struct CheckpointReport: Sendable {
     public var desiredReplicas: Int64?
     /// What went wrong on the way without changing the answer (a listing refused, read blob by blob instead).
     public var warnings: [String] = []
+    /// KEDA's reason when it cannot even create the scaler's clients from these connection strings,
+    /// which this tool could still read (then `scalerError` holds KEDA's full text).
+    public var scalerCreationError: String?
 
-    /// Exit 1 when a partition is missing, mismatched or invalid; 3 when a request failed.
+    /// Exit 2 when KEDA cannot create the scaler; 1 when a partition is missing, mismatched or invalid;
+    /// 3 when a request failed.
     public var exitCode: Int32 {
+        if scalerCreationError != nil { return 2 }
         if partitions.contains(where: { $0.status == .error }) { return 3 }
         if partitions.contains(where: { [.missing, .mismatch, .invalid].contains($0.status) }) { return 1 }
         return 0

@@ -97,6 +97,9 @@ public enum TriggerInputError: UserFacingError, Equatable {
     case wrongTriggerType(object: String, index: Int, type: String, expected: String)
     case containerNotFound(object: String, container: String)
     case unknownAuthKind(object: String, kind: String)
+    /// An unquoted number or boolean in the trigger's metadata (`1e3`, `true`): the field is a map of
+    /// strings, and the API server refuses anything else, so KEDA never sees such an object.
+    case nonStringMetadata(object: String, field: String, type: String)
 
     public var category: FailureCategory {
         if case .unreadable = self { return .remote }
@@ -124,6 +127,9 @@ public enum TriggerInputError: UserFacingError, Equatable {
             return "couldn't find container with name \(container) on the scale target of \(object)"
         case let .unknownAuthKind(object, kind):
             return "unknown trigger auth kind \(kind) in \(object) (use TriggerAuthentication or ClusterTriggerAuthentication)"
+        case let .nonStringMetadata(object, field, type):
+            return "\(object): \(field) is a \(type), not a string; the API server refuses it (trigger metadata "
+                + "values are strings): quote the value"
         }
     }
 }

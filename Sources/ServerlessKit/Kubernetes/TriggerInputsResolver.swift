@@ -25,6 +25,17 @@ public struct TriggerInputsResolver {
         }
         let spec = object.body["spec"]
         let (index, triggerValue) = try selectTrigger(spec["triggers"].array, of: ref, selector: trigger, type: triggerType)
+        for (key, value) in triggerValue["metadata"].members {
+            let type: String
+            switch value {
+            case .int, .double: type = "number"
+            case .bool: type = "boolean"
+            case .array: type = "list"
+            case .object: type = "map"
+            case .string, .null: continue
+            }
+            throw TriggerInputError.nonStringMetadata(object: ref.description, field: "spec.triggers[\(index)].metadata.\(key)", type: type)
+        }
 
         var inputs = TriggerInputs(object: ref, triggerIndex: index, triggerName: triggerValue["name"].string.nonEmpty,
                                    triggerType: triggerType, metadata: triggerValue["metadata"].stringMap)

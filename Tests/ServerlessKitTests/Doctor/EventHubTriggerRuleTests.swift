@@ -3,10 +3,12 @@ import Testing
 
 /// KD-EH-001 reports KEDA's own words for the trigger it rejects, and never a credential.
 @Suite struct EventHubTriggerRuleTests {
-    static let canary = "CANARY-7f3e9b-SharedAccessKey"
+    /// Valid base64, as a storage account key must be for KEDA to build its blob client.
+    static let canary = "CANARY7f3e9bSharedAccessKey0"
+    static let endpoint = "Endpoint=sb://orders-ns.servicebus.windows.net/"
 
     /// A Functions-style target whose connection strings are in the manifests, with the canary inside them.
-    static func manifests(threshold: String, operatorImage: String? = nil) -> String {
+    static func manifests(threshold: String, operatorImage: String? = nil, endpoint: String = endpoint) -> String {
         let keda = operatorImage.map { image in
             """
             apiVersion: apps/v1
@@ -26,7 +28,7 @@ import Testing
             kind: Secret
             metadata: {name: orders-eventhub, namespace: functions}
             stringData:
-              connection: "Endpoint=sb://orders-ns.servicebus.windows.net/;SharedAccessKeyName=listen;SharedAccessKey=\(canary)"
+              connection: "\(endpoint);SharedAccessKeyName=listen;SharedAccessKey=\(canary)"
               storage: "DefaultEndpointsProtocol=https;AccountName=ordersfn;AccountKey=\(canary);EndpointSuffix=core.windows.net"
             ---
             apiVersion: apps/v1
@@ -102,6 +104,24 @@ import Testing
         #expect(finding.message.hasPrefix("KEDA 2.18.0 rejects"))
         #expect(finding.message.contains(#"invalid character '+' looking for beginning of value"#))
         Self.expectNoCanary(new)
+    }
+
+    /// After the metadata KEDA (2.15+) creates its Event Hubs client; the SDK's parser fails the scaler
+    /// (azeventhubs internal/exported/connection_string_properties.go, wrapped by pkg/scalers/azure/azure_eventhub.go
+    /// GetEventHubClient and azure_eventhub_scaler.go NewAzureEventHubScaler).
+    @Test func clientCreationGivesKEDAsText() throws {
+        for image in ["ghcr.io/kedacore/keda:2.15.1", "ghcr.io/kedacore/keda:2.17.0", "ghcr.io/kedacore/keda:2.20.2"] {
+            let report = try Self.report(Self.manifests(threshold: "64", operatorImage: image,
+                                                        endpoint: "Endpoint=orders-ns.servicebus.windows.net/"))
+            let finding = try #require(report.findings.first { $0.id == "KD-EH-001" })
+            #expect(finding.message.hasSuffix(
+                #": unable to get eventhub client: failed to create hub client: key "Endpoint" must not be empty"#))
+            Self.expectNoCanary(report)
+        }
+        // KEDA 2.14 built its clients with azure-event-hubs-go, whose checks are not modelled.
+        let old = try Self.report(Self.manifests(threshold: "64", operatorImage: "ghcr.io/kedacore/keda:2.14.1",
+                                                 endpoint: "Endpoint=orders-ns.servicebus.windows.net/"))
+        #expect(!old.findings.contains { $0.id == "KD-EH-001" })
     }
 
     @Test func validTriggerAndMissingSecretStayQuiet() throws {

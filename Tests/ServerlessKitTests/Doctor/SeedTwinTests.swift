@@ -49,13 +49,14 @@ import Testing
     }
 
     @Test func fromEnvNameTheContainerLacks() throws {
+        // Connection strings KEDA's SDKs accept (an Endpoint with sb://, a base64 AccountKey), so the fixed twin is clean.
         let secret = """
             apiVersion: v1
             kind: Secret
             metadata: {name: orders, namespace: functions}
             data:
-              AzureWebJobsStorage: RVhBTVBMRQ==
-              EventHubConnectionString: RVhBTVBMRQ==
+              AzureWebJobsStorage: RGVmYXVsdEVuZHBvaW50c1Byb3RvY29sPWh0dHBzO0FjY291bnROYW1lPW9yZGVyc2ZuO0FjY291bnRLZXk9UlZoQlRWQk1SUT09O0VuZHBvaW50U3VmZml4PWNvcmUud2luZG93cy5uZXQ=
+              EventHubConnectionString: RW5kcG9pbnQ9c2I6Ly9vcmRlcnMtbnMuc2VydmljZWJ1cy53aW5kb3dzLm5ldC87U2hhcmVkQWNjZXNzS2V5TmFtZT1saXN0ZW47U2hhcmVkQWNjZXNzS2V5PUVYQU1QTEU=
               FUNCTIONS_WORKER_RUNTIME: bm9kZQ==
             """
         let report = try orders({ $0 }, extra: [secret])

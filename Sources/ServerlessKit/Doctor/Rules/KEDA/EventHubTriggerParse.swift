@@ -8,7 +8,7 @@ struct EventHubTriggerParse {
     let version: KEDAVersion
     /// Whether `version` is the operator's (found in the input) rather than the newest KEDA.
     let versionFromOperator: Bool
-    /// KEDA's settings, or the error KEDA reports for them.
+    /// KEDA's settings, or the first error KEDA reports for them (metadata, then client creation).
     let result: Result<EventHubScalerSettings, KEDAConfigError>
 
     /// Every azure-eventhub trigger in the input whose inputs resolve, parsed by the operator's KEDA version.
@@ -29,7 +29,9 @@ struct EventHubTriggerParse {
                 guard let inputs = try? resolver.resolve(ref, trigger: String(position)) else { continue }
                 let result: Result<EventHubScalerSettings, KEDAConfigError>
                 do {
-                    result = .success(try EventHubScalerSettings(parsing: inputs.eventHubTrigger, version: version))
+                    let settings = try EventHubScalerSettings(parsing: inputs.eventHubTrigger, version: version)
+                    // KEDA then creates its clients; when that fails, the scaler is never built either.
+                    result = settings.clientCreationError.map { .failure($0) } ?? .success(settings)
                 } catch let error as KEDAConfigError {
                     result = .failure(error)
                 } catch {

@@ -8,12 +8,15 @@ public struct EventHubTriggerRejected: Rule {
         rationale: """
             KEDA parses the trigger's metadata, the target's environment and the TriggerAuthentication before it builds \
             the azure-eventhub scaler; a threshold that is not a positive JSON integer, workload identity without \
-            eventHubNamespace, or cloud: Private without endpointSuffix/storageEndpointSuffix fails that step, and the \
-            ScaledObject never becomes Ready. The message is KEDA's own, from the operator's version when the input \
-            holds the operator, else the newest KEDA. Missing hub names and checkpoint storage are reported by \
-            AF-KEDA-EH-001/004, missing objects by KD-TA-*, KD-ENV-001 and AF-KEDA-ENV-001.
+            eventHubNamespace, or cloud: Private without endpointSuffix/storageEndpointSuffix fails that step. From \
+            v2.15 KEDA then creates its Event Hubs and blob clients from the connection strings, and the Azure SDKs' \
+            parsers fail the scaler too: an Endpoint without sb://, a missing SharedAccessKeyName, a part without '=', \
+            an AccountKey that is not base64. Either way the ScaledObject never becomes Ready. The message is KEDA's \
+            own (the first failure, in KEDA's order), from the operator's version when the input holds the operator, \
+            else the newest KEDA. Missing hub names and checkpoint storage are reported by AF-KEDA-EH-001/004, missing \
+            objects by KD-TA-*, KD-ENV-001 and AF-KEDA-ENV-001.
             """,
-        fix: "Correct the metadata field KEDA names: unprocessedEventThreshold a positive integer without sign or decimals, eventHubNamespace with workload identity, endpointSuffix and storageEndpointSuffix with cloud: Private.",
+        fix: "Correct what KEDA names: unprocessedEventThreshold a positive integer without sign or decimals, eventHubNamespace with workload identity, endpointSuffix and storageEndpointSuffix with cloud: Private, or the connection string as the Azure portal gives it (an Endpoint starting with sb://, a key name and key, an AccountKey in base64).",
         references: ["kedacore/keda#7732", "kedacore/keda#7733"],
         triggeringExamples: ["""
             apiVersion: apps/v1
@@ -102,6 +105,32 @@ public struct EventHubTriggerRejected: Rule {
                   eventHubNamespace: orders-ns
                   eventHubName: orders
                   storageAccountName: ordersfn
+                  checkpointStrategy: blobMetadata
+                  blobContainer: azure-webjobs-eventhub
+            """, """
+            apiVersion: apps/v1
+            kind: Deployment
+            metadata: {name: orders, namespace: functions}
+            spec:
+              template:
+                spec:
+                  containers:
+                  - name: orders
+                    image: example.azurecr.io/orders:1.0
+                    env:
+                    - {name: EventHubConnection, value: "Endpoint=orders-ns.servicebus.windows.net/;SharedAccessKeyName=listen;SharedAccessKey=EXAMPLE;EntityPath=orders"}
+                    - {name: AzureWebJobsStorage, value: "DefaultEndpointsProtocol=https;AccountName=ordersfn;AccountKey=RVhBTVBMRQ==;EndpointSuffix=core.windows.net"}
+            ---
+            apiVersion: keda.sh/v1alpha1
+            kind: ScaledObject
+            metadata: {name: orders, namespace: functions}
+            spec:
+              scaleTargetRef: {name: orders}
+              triggers:
+              - type: azure-eventhub
+                metadata:
+                  connectionFromEnv: EventHubConnection
+                  storageConnectionFromEnv: AzureWebJobsStorage
                   checkpointStrategy: blobMetadata
                   blobContainer: azure-webjobs-eventhub
             """],
@@ -200,8 +229,6 @@ public struct EventHubTriggerRejected: Rule {
         let reason = error.reason
         let trigger = parse.trigger
         let provider = parse.inputs.podIdentityProvider ?? ""
-        // Our own wording for a cloud KEDA configures from a file in its pod: not KEDA's rejection.
-        if reason.contains("is not supported here") { return false }
         // KD-TA-003 reports providers KEDA does not know.
         if reason.hasPrefix("event hub does not support pod identity"), !PodIdentityProvider.valid.contains(provider) { return false }
         let aboutInputs = ["connection string", "event hub name", "event hub namespace", "storage account name"]
