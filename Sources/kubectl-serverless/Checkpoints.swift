@@ -108,6 +108,16 @@ struct CheckpointSourceOptions: ParsableArguments {
     @Option(name: .customLong("eventhub-endpoint"), help: "Base URL of the Event Hubs REST endpoint, for private clouds, proxies and tests.")
     var eventHubEndpoint: String?
 
+    @Option(name: .customLong("storage-endpoint"), help: "Base URL of the blob endpoint when reading with an Entra ID token (default https://ACCOUNT.blob.<storage suffix>), for private endpoints and tests.")
+    var storageEndpoint: String?
+
+    @Option(name: .customLong("pod-identity"), help: "KEDA's podIdentity provider for flags-only use: azure-workload reaches storage by --storage-account and Event Hubs by --eventhub-namespace with Entra ID tokens.")
+    var podIdentity: String?
+
+    @Option(name: .customLong("azure-credential"),
+            help: "Where this command's own Entra ID token comes from: auto (the first configured: client secret, workload identity, managed identity, Azure CLI), client-secret, workload-identity, managed-identity or azure-cli. A named source is used even where a connection string exists.")
+    var azureCredential: String = "auto"
+
     @Option(name: .customLong("partition-info"),
             help: "Partition runtime info as a JSON array from a file ('-' for stdin) instead of asking Event Hubs.")
     var partitionInfo: String?
