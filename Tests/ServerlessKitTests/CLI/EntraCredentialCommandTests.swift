@@ -211,6 +211,19 @@ import Testing
         #expect(!log.isEmpty && log.allSatisfy { $0.auth == "bearer" }, "\(log.map { $0.auth ?? "-" })")
     }
 
+    /// Token requests go through the same transport: a throttled token endpoint is retried after its Retry-After.
+    @Test func aThrottledTokenEndpointIsRetried() throws {
+        let world = try CLIWorld(azureFaults: ["throttle:status=429:first=1:retry-after=1:method=POST:path=/oauth2/v2.0/token"],
+                                 azureTLS: true, azureArguments: Self.serverArguments)
+        try world.seed()
+        let before = try world.azure.requestLog().count
+        let result = try world.run(try Self.workloadFlags(world) + ["-o", "json"], kubeconfig: try world.kubeconfig(),
+                                   extra: Self.isolated(world, clientSecretEnvironment))
+        #expect(result.status == 1, "\(result.stderr)")
+        let posts = try world.azure.requestLog().dropFirst(before).filter { $0.method == "POST" }
+        #expect(posts.map(\.status) == [429, 200, 200], "\(posts.map(\.status))")
+    }
+
     // MARK: what goes wrong, said once
 
     @Test func noSourceConfiguredSaysWhatWasTriedAndWhatToDo() throws {
