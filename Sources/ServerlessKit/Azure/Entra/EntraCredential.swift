@@ -45,7 +45,11 @@ public actor EntraCredential {
     }
 
     private func acquire(_ audience: TokenAudience) async throws -> AccessToken {
-        if let source { return try await token(from: source, audience, probing: false) }
+        if let source {
+            let token = try await token(from: source, audience, probing: false)
+            found(source, audience)
+            return token
+        }
         switch choice {
         case let .only(source):
             let token = try await token(from: source, audience, probing: false)
