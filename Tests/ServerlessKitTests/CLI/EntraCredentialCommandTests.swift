@@ -14,12 +14,14 @@ import Testing
     static let identityHeader = "CANARY-identity-header-88bb"
     static let managedIdentity = "mi-client"
     static let noStorageRole = "no-storage-client"
+    static let noEventHubsRole = "no-eventhubs-client"
     /// azure_identity.py's SIGNING_KEY: the stub `az` hands out tokens the test server accepts.
     static let signingKey = Array("kubectl-serverless test signing key; not a secret of any real service".utf8)
 
     static var serverArguments: [String] {
         ["--tenant", tenant, "--client", "\(clientID):\(clientSecret)", "--client", "\(noStorageRole):\(clientSecret)",
-         "--roles", "\(noStorageRole)=eventhubs", "--federated", "\(workloadClientID):\(subject)",
+         "--roles", "\(noStorageRole)=eventhubs", "--client", "\(noEventHubsRole):\(clientSecret)",
+         "--roles", "\(noEventHubsRole)=storage", "--federated", "\(workloadClientID):\(subject)",
          "--managed-identity", managedIdentity, "--identity-header", identityHeader]
     }
 
@@ -259,6 +261,14 @@ import Testing
         #expect(result.status == 3)
         #expect(result.stderr.contains("AuthorizationPermissionMismatch"), "\(result.stderr)")
         #expect(result.stderr.contains("Storage Blob Data Reader"))
+
+        environment["AZURE_CLIENT_ID"] = Self.noEventHubsRole
+        let hubs = try world.run(try Self.workloadFlags(world) + ["-o", "json"], kubeconfig: try world.kubeconfig(),
+                                 extra: Self.isolated(world, environment))
+        #expect(hubs.status == 3 && hubs.stdout.isEmpty)
+        #expect(hubs.stderr.contains("'Listen' claim(s) are required"), "\(hubs.stderr)")
+        #expect(hubs.stderr.contains("Azure Event Hubs Data Receiver"))
+        CLIWorld.expectOneLineMessages(hubs, failed: true)
     }
 
     @Test func aWrongSecretGivesEntrasRefusal() throws {
