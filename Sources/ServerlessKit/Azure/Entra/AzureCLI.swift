@@ -1,6 +1,6 @@
 import Foundation
 
-/// Tokens from the Azure CLI's login: `az account get-access-token --resource <resource> -o json`
+/// Tokens from the Azure CLI's login: `az account get-access-token -o json --resource <resource>`
 /// (azure-identity `_credentials/azure_cli.py`; azidentity `azure_cli_credential.go`).
 struct AzureCLI: Sendable {
     /// azure-identity's default process timeout.
@@ -23,7 +23,8 @@ struct AzureCLI: Sendable {
         guard let executable else {
             throw EntraCredentialError("Azure CLI not found on PATH", hint: "install the Azure CLI and run 'az login'")
         }
-        let result = await Self.run(executable, ["account", "get-access-token", "--resource", resource, "-o", "json"])
+        // azidentity `azure_cli_credential.go` `defaultAzTokenProvider`: the same arguments in the same order.
+        let result = await Self.run(executable, ["account", "get-access-token", "-o", "json", "--resource", resource])
         switch result {
         case .couldNotStart:
             throw EntraCredentialError("could not run \(executable)", hint: "install the Azure CLI and run 'az login'")
