@@ -188,7 +188,7 @@ _kubectl-serverless_checkpoints() {
     repeating_flags=(--verbose -v)
     non_repeating_flags=(--insecure-skip-tls-verify --no-headers --no-color -R --recursive --azure-insecure-skip-tls-verify --version -h --help)
     repeating_options=(--as-group -f --filename)
-    non_repeating_options=(--kubeconfig --context --cluster --user --namespace -n --server -s --token --certificate-authority --client-certificate --client-key --tls-server-name --as --request-timeout --scaled-job --trigger --eventhub-connection --eventhub-namespace --eventhub-name --consumer-group --storage-connection --storage-account --blob-container --checkpoint-strategy --cloud --endpoint-suffix --storage-endpoint-suffix --eventhub-endpoint --partition-info --unprocessed-event-threshold --activation-unprocessed-event-threshold --stale-partition-info-threshold --min-replicas --max-replicas --keda-version --azure-ca-file --output -o)
+    non_repeating_options=(--kubeconfig --context --cluster --user --namespace -n --server -s --token --certificate-authority --client-certificate --client-key --tls-server-name --as --request-timeout --scaled-job --trigger --eventhub-connection --eventhub-namespace --eventhub-name --consumer-group --storage-connection --storage-account --blob-container --checkpoint-strategy --cloud --endpoint-suffix --storage-endpoint-suffix --eventhub-endpoint --storage-endpoint --pod-identity --azure-credential --partition-info --unprocessed-event-threshold --activation-unprocessed-event-threshold --stale-partition-info-threshold --min-replicas --max-replicas --keda-version --azure-ca-file --output -o)
     __kubectl-serverless_offer_flags_options 1
 
     # Offer option value completions
@@ -278,6 +278,17 @@ _kubectl-serverless_checkpoints() {
         return
         ;;
     '--eventhub-endpoint')
+        return
+        ;;
+    '--storage-endpoint')
+        return
+        ;;
+    '--pod-identity')
+        __kubectl-serverless_add_completions -W 'azure-workload'$'\n''none'
+        return
+        ;;
+    '--azure-credential')
+        __kubectl-serverless_add_completions -W 'auto'$'\n''client-secret'$'\n''workload-identity'$'\n''managed-identity'$'\n''azure-cli'
         return
         ;;
     '--partition-info')

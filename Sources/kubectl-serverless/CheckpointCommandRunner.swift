@@ -11,18 +11,18 @@ struct CheckpointCommandRunner {
         let version = try kedaVersion()
         var (trigger, target) = try await triggerFromObject() ?? (EventHubTriggerMetadata(metadata: [:]), .unknownScaledObject)
         trigger.metadata.merge(source.metadataOverrides) { $1 }
+        if let provider = source.podIdentity { trigger.podIdentityProvider = provider }
         try applyConnections(to: &trigger)
         target = scaleTarget(overriding: target)
 
         let settings = try EventHubScalerSettings(parsing: trigger, version: version)
-        guard let storageText = settings.storageConnection?.value else {
-            throw CommandInputError(message: "reading storage under workload identity needs a storage connection string (--storage-connection)")
-        }
+        let transport = try CurlTransport(options: azureTransportOptions())
         do {
-            let storage = try StorageConnectionString.parse(storageText)
-            let transport = try CurlTransport(options: azureTransportOptions())
-            let partitions = try await partitionRuntime(settings: settings, transport: transport)
-            return await CheckpointInspector(trigger: trigger, settings: settings, target: target, storage: storage, http: transport)
+            let access = try CheckpointAzureAccess(settings: settings, source: source, transport: transport, log: global.requestLog)
+            let clients = try await access.clients()
+            let partitions = try await partitionRuntime(client: clients.eventHubs)
+            return await CheckpointInspector(trigger: trigger, settings: settings, target: target, storage: clients.storage,
+                                             http: clients.storageHTTP)
                 .inspect(partitions: partitions)
         } catch let error as ConnectionStringError {
             // A connection string that neither KEDA nor this tool can use: KEDA's reason comes first.
@@ -104,16 +104,13 @@ struct CheckpointCommandRunner {
     }
 
     /// Partition ids and sequence numbers: `--partition-info`, else the Event Hubs REST runtime endpoints.
-    private func partitionRuntime(settings: EventHubScalerSettings, transport: CurlTransport) async throws -> [PartitionRuntimeInfo] {
+    private func partitionRuntime(client: EventHubsRuntimeClient?) async throws -> [PartitionRuntimeInfo] {
         if let path = source.partitionInfo {
             return try PartitionInfoFile.parse(try InputFile.read(path), source: path == "-" ? "--partition-info (stdin)" : path)
         }
-        guard let connectionText = settings.eventHubConnection?.value else {
-            throw CommandInputError(message: "partition info under workload identity needs --partition-info or an Event Hubs connection string")
+        guard let client else {
+            throw CommandInputError(message: "partition info needs --partition-info, an Event Hubs connection string or an Entra ID credential")
         }
-        let connection = try EventHubsConnectionString.parse(connectionText)
-        let client = try EventHubsRuntimeClient(connection: connection, consumerGroup: settings.consumerGroup,
-                                                endpointOverride: source.eventHubEndpoint, http: transport)
         do {
             return try await client.allPartitions()
         } catch let error as UserFacingError where error.category != .input {

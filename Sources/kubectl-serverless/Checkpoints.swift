@@ -12,13 +12,31 @@ struct Checkpoints: AsyncParsableCommand {
 
             Settings come from a ScaledObject (or ScaledJob) in the cluster or in -f manifests, then from flags \
             (a flag overrides what the object says), then from AZURE_STORAGE_CONNECTION_STRING and \
-            AZURE_EVENTHUB_CONNECTION_STRING. Only GET and HEAD requests are sent.
+            AZURE_EVENTHUB_CONNECTION_STRING. Only GET and HEAD requests are sent, and the token requests of \
+            Entra ID.
+
+            Entra ID / workload identity: when the trigger's TriggerAuthentication has podIdentity provider \
+            azure-workload (or with --pod-identity azure-workload), KEDA reaches storage by storageAccountName \
+            (https://ACCOUNT.blob.<storage suffix>) and Event Hubs by eventHubNamespace.<suffix> with tokens. This \
+            command then reads with a token of its own, from the first configured source in DefaultAzureCredential's \
+            order: a client secret (AZURE_TENANT_ID, AZURE_CLIENT_ID, AZURE_CLIENT_SECRET), workload identity \
+            (AZURE_TENANT_ID, AZURE_CLIENT_ID, AZURE_FEDERATED_TOKEN_FILE), a managed identity (IDENTITY_ENDPOINT \
+            and IDENTITY_HEADER, else IMDS), the Azure CLI ('az login'). --azure-credential names one, which is \
+            then used even where connection strings exist; AZURE_AUTHORITY_HOST sets the authority of other \
+            clouds. The identity needs the Storage Blob Data Reader role on the account and Azure Event Hubs Data \
+            Receiver on the hub. A token is asked for once per service and run, sent only over HTTPS, and never \
+            shown; -v names its source.
 
             Examples:
               kubectl serverless checkpoints orders-scaler -n fn
               kubectl serverless checkpoints --eventhub-connection "$EH" --storage-connection "$ST" \\
                 --blob-container checkpoints --checkpoint-strategy blobMetadata
               kubectl serverless checkpoints orders-scaler -n fn --keda-version 2.15.1 -o json
+              # Workload identity (TriggerAuthentication podIdentity azure-workload), read with your 'az login'
+              kubectl serverless checkpoints wi-scaler -n fn --azure-credential azure-cli
+              # The same from flags, with a service principal in AZURE_TENANT_ID, AZURE_CLIENT_ID, AZURE_CLIENT_SECRET
+              kubectl serverless checkpoints --pod-identity azure-workload --storage-account ordersstore \\
+                --eventhub-namespace orders-ns --eventhub-name orders --blob-container checkpoints
 
             Exit status: 0 all partitions ok; 1 a partition is missing, mismatched or invalid; \
             2 usage or configuration error; 3 a request failed.
@@ -108,6 +126,19 @@ struct CheckpointSourceOptions: ParsableArguments {
 
     @Option(name: .customLong("eventhub-endpoint"), help: "Base URL of the Event Hubs REST endpoint, for private clouds, proxies and tests.")
     var eventHubEndpoint: String?
+
+    @Option(name: .customLong("storage-endpoint"), help: "Base URL of the blob endpoint when reading with an Entra ID token (default https://ACCOUNT.blob.<storage suffix>), for private endpoints and tests.")
+    var storageEndpoint: String?
+
+    @Option(name: .customLong("pod-identity"),
+            help: "KEDA's podIdentity provider for flags-only use: azure-workload reaches storage by --storage-account and Event Hubs by --eventhub-namespace with Entra ID tokens.",
+            completion: .list(["azure-workload", "none"]))
+    var podIdentity: String?
+
+    @Option(name: .customLong("azure-credential"),
+            help: "Where this command's own Entra ID token comes from: auto (the first configured: client secret, workload identity, managed identity, Azure CLI), client-secret, workload-identity, managed-identity or azure-cli. A named source is used even where a connection string exists.",
+            completion: .list(AzureCredentialChoice.names))
+    var azureCredential: String = "auto"
 
     @Option(name: .customLong("partition-info"),
             help: "Partition runtime info as a JSON array from a file ('-' for stdin) instead of asking Event Hubs.")

@@ -14,6 +14,10 @@ Path layout (one port serves everything):
       GET    /__admin/hubs          configured hubs  PUT /__admin/hubs/{name} adds or replaces one
       PUT    /__admin/blobs/{account}/{container}   bulk fixtures: JSON [{"name", "body", "metadata"}]
       POST   /__admin/reset         forget all containers, blobs and the log
+  /{tenant}/oauth2/v2.0/token, /metadata/identity/oauth2/token, /msi/token
+                                    Entra ID: token endpoint, IMDS and App Service managed identity
+                                    (azure_identity.py; --tenant, --client, --federated,
+                                    --managed-identity, --identity-header, --roles, --token-lifetime)
   anything else                     Event Hubs runtime REST on the namespace root:
       GET /{hub}?api-version=...                                   Atom entry, EventHubDescription
       GET /{hub}/consumergroups/{cg}/partitions?api-version=...    Atom feed of PartitionDescription
@@ -32,7 +36,8 @@ blob; this server follows the documented rule and answers 412.
 Authentication, as Azure:
   Shared Key (path-style canonical resource repeats the account; x-ms-date within 15 minutes),
   account SAS and service SAS (signature over the string-to-sign of the request's `sv`, se/st,
-  sp against the operation, srt/sr against the resource, spr, sip), bearer tokens listed with
+  sp against the operation, srt/sr against the resource, spr, sip), Entra ID tokens this server issued (audience,
+  expiry, data-plane role: azure_identity.py), bearer tokens listed with
   --bearer-token TOKEN[:reader] (reader may only read and list; accepted over plain HTTP too,
   which real Azure and the SDKs refuse), Event Hubs SAS tokens (key used as raw UTF-8; sr must
   cover the requested URI on this host, any scheme; se not past; skn a --eventhub-policy).
@@ -75,6 +80,7 @@ import azure_auth as auth  # noqa: E402
 import azure_blob_store as store  # noqa: E402
 import azure_eventhubs as eh  # noqa: E402
 import azure_faults as faults  # noqa: E402
+import azure_identity as identity  # noqa: E402
 import request_log  # noqa: E402
 
 DEFAULT_VERSION = "2021-08-06"
@@ -149,6 +155,10 @@ class Settings:
         for spec in args.hub:
             hub = eh.parse_hub_spec(spec)
             self.hubs[hub.name.lower()] = hub
+        self.directory = identity.Directory(
+            tenants=args.tenant, clients=args.client, federated=args.federated,
+            managed_identity=args.managed_identity, identity_header=args.identity_header, roles=args.roles,
+            lifetime=args.token_lifetime)
         self.store = store.BlobStore(self.keys)
         self.faults = faults.FaultPlan(faults.parse_fault(s) for s in args.fault)
         self.log = RequestLog(args.log)
@@ -212,7 +222,7 @@ class Handler(http.server.BaseHTTPRequestHandler):
             return self.admin()
         first = urllib.parse.unquote(raw_path.lstrip("/").split("/", 1)[0])
         blob_like = first in self.settings.keys or "x-ms-version" in self.headers or "sv" in self.query
-        service = "blob" if blob_like else "eventhubs"
+        service = "identity" if is_identity_path(raw_path) else "blob" if blob_like else "eventhubs"
         self.entry = {
             "time": dt.datetime.now(dt.timezone.utc).isoformat(timespec="milliseconds"),
             "service": service,
@@ -246,7 +256,9 @@ class Handler(http.server.BaseHTTPRequestHandler):
             return self.respond(status, [("Retry-After", retry), ("Content-Type", "application/xml; charset=utf-8")],
                                 eh.error_xml(status, "ServerBusy: The request was throttled."))
         try:
-            if service == "blob":
+            if service == "identity":
+                self.identity_request(first)
+            elif service == "blob":
                 self.blob_request(first)
             else:
                 self.eventhubs_request()
@@ -393,6 +405,12 @@ class Handler(http.server.BaseHTTPRequestHandler):
             if scheme == "SharedKey":
                 return auth.verify_shared_key(value.strip(), self.command, headers, account, self.raw_path,
                                               self.raw_query, self.settings.keys, now)
+            if scheme == "Bearer" and identity.claims_of(value.strip()) is not None:
+                if version < auth.BEARER_MIN_VERSION:
+                    raise auth.AuthError(403, "AuthenticationFailed", auth.AUTH_FAILED_MESSAGE,
+                                         "Bearer tokens need x-ms-version %s or later." % auth.BEARER_MIN_VERSION)
+                self.verify_entra_token(value.strip(), identity.STORAGE)
+                return auth.AuthResult("bearer", permissions=READER_PERMISSIONS)
             if scheme == "Bearer":
                 role = self.settings.bearer.get(value.strip())
                 if role is None:
@@ -605,6 +623,9 @@ class Handler(http.server.BaseHTTPRequestHandler):
         scheme, _, value = authorization.partition(" ")
         if scheme == "Bearer":
             self.entry["auth"] = "bearer"
+            if identity.claims_of(value.strip()) is not None:
+                self.verify_entra_token(value.strip(), identity.EVENTHUBS, "/".join(segments))
+                return "bearer"
             if value.strip() not in self.settings.bearer:
                 raise auth.eventhubs_error(401, "InvalidIssuer: The token is not known to this server.")
             return "bearer"
@@ -617,6 +638,69 @@ class Handler(http.server.BaseHTTPRequestHandler):
         auth.verify_eventhubs_sas(value, ["%s/%s" % (h, path) for h in hosts], self.settings.policies,
                                   int(time.time()))
         return "eventhubs-sas"
+
+    # --- Entra ID (azure_identity.py) ---
+
+    def identity_request(self, first):
+        directory = self.settings.directory
+        self.entry["operation"] = "GetToken"
+        try:
+            if self.raw_path.endswith("/oauth2/v2.0/token"):
+                if self.command != "POST":
+                    raise identity.IdentityError(405, {"error": "invalid_request",
+                                                       "error_description": "The token endpoint takes POST only."})
+                kind, body = directory.client_credentials(first, identity.parse_form(self.body))
+                self.entry["auth"] = kind
+            elif self.raw_path.endswith("/.well-known/openid-configuration"):
+                self.entry["operation"] = "OpenIDConfiguration"
+                host = self.headers.get("Host", "127.0.0.1")
+                base = "%s://%s" % ("https" if getattr(self.server, "ssl_context", None) else "http", host)
+                body = directory.openid_configuration(base, first)
+            elif self.raw_path == "/metadata/identity/oauth2/token":
+                self.entry["auth"] = "managed-identity-imds"
+                body = directory.imds(self.query, self.headers)
+            else:
+                self.entry["auth"] = "managed-identity-app-service"
+                body = directory.app_service(self.query, self.headers)
+        except identity.IdentityError as error:
+            self.entry["error"] = error.body.get("error") or str(error.status)
+            return self.respond(error.status, [("Content-Type", "application/json; charset=utf-8")],
+                                json.dumps(error.body).encode())
+        self.respond(200, [("Content-Type", "application/json; charset=utf-8"), ("Cache-Control", "no-store")],
+                     json.dumps(body).encode())
+
+    def verify_entra_token(self, token, service, entity=""):
+        """Storage and Event Hubs refuse a token the way Azure words it (see azure_identity.py)."""
+        try:
+            return self.settings.directory.check_bearer(token, service)
+        except identity.BearerRefused as refused:
+            if service == identity.STORAGE:
+                if refused.reason == "role":
+                    raise auth.AuthError(403, "AuthorizationPermissionMismatch",
+                                         "This request is not authorized to perform this operation using this "
+                                         "permission.")
+                detail = {"audience": "Audience validation failed. Audience did not match.",
+                          "expired": "Lifetime validation failed. The token is expired.",
+                          "signature": "Signature validation failed. Signature is invalid."}[refused.reason]
+                raise auth.AuthError(401, "InvalidAuthenticationInfo",
+                                     "Server failed to authenticate the request. Please refer to the information in "
+                                     "the www-authenticate header.", detail,
+                                     {"WWW-Authenticate": "Bearer authorization_uri=https://login.microsoftonline.com/"
+                                                          "test-tenant/oauth2/authorize "
+                                                          "resource_id=https://storage.azure.com"})
+            host = self.headers.get("Host", "127.0.0.1")
+            if refused.reason == "audience":
+                detail = ("InvalidAudience: The token audience '%s' is not valid for Event Hubs; expected "
+                          "https://eventhubs.azure.net/." % refused.value)
+            elif refused.reason == "expired":
+                detail = ("ExpiredToken: The token is expired. Expiration time: '%s'."
+                          % time.strftime("%Y-%m-%d %H:%M:%SZ", time.gmtime(int(refused.value or 0))))
+            elif refused.reason == "signature":
+                detail = "InvalidSignature: The token has an invalid signature."
+            else:
+                detail = ("Unauthorized access. 'Listen' claim(s) are required to perform this operation. "
+                          "Resource: 'sb://%s/%s'." % (host, entity))
+            raise auth.eventhubs_error(401, detail)
 
     # --- admin (not Azure) ---
 
@@ -717,6 +801,11 @@ def trickle(wfile, status, headers, body, interval_ms):
         pass
 
 
+def is_identity_path(raw_path):
+    return (raw_path.endswith("/oauth2/v2.0/token") or raw_path.endswith("/.well-known/openid-configuration")
+            or raw_path == "/metadata/identity/oauth2/token" or raw_path == "/msi/token")
+
+
 class Server(http.server.ThreadingHTTPServer):
     # socketserver's default backlog of 5 drops the SYNs of a burst of new connections (a 1 s stall each).
     request_queue_size = 1024
@@ -736,6 +825,16 @@ def parse_args(argv):
     p.add_argument("--eventhub-policy", action="append", default=[], metavar="NAME:KEY")
     p.add_argument("--eventhub-namespace", action="append", default=[], metavar="HOST",
                    help="extra host name Event Hubs SAS tokens may name in sr (e.g. myns.servicebus.windows.net)")
+    p.add_argument("--tenant", action="append", default=[], metavar="ID", help="an Entra ID tenant the token endpoint knows")
+    p.add_argument("--client", action="append", default=[], metavar="CLIENT_ID:SECRET",
+                   help="an application that gets tokens with a client secret")
+    p.add_argument("--federated", action="append", default=[], metavar="CLIENT_ID:SUBJECT",
+                   help="an application whose federated credential trusts service account tokens with this sub")
+    p.add_argument("--managed-identity", metavar="CLIENT_ID", help="the identity IMDS and /msi/token hand out")
+    p.add_argument("--identity-header", metavar="VALUE", help="App Service's IDENTITY_HEADER for /msi/token")
+    p.add_argument("--roles", action="append", default=[], metavar="PRINCIPAL=storage,eventhubs",
+                   help="data-plane reader roles of a principal (default: both)")
+    p.add_argument("--token-lifetime", type=int, default=3600, metavar="SECONDS")
     p.add_argument("--fault", action="append", default=[], metavar="KIND[:key=value..]")
     p.add_argument("--log", help="append each Azure request as a JSON line to this file")
     p.add_argument("--verbose", action="store_true", help="access and admin lines on stderr")

@@ -24,7 +24,7 @@ PLUGIN_AGENT = re.compile(r"^kubectl-serverless/")
 READS = {"GET", "HEAD"}
 ALLOWED_POSTS = [
     re.compile(r"^/apis/authorization\.k8s\.io/v1/selfsubjectaccessreviews/?$"),
-    re.compile(r"/oauth2(/v2\.0)?/token/?$"),  # Entra ID token endpoint (identity flows)
+    re.compile(r"^/[^/]+/oauth2/v2\.0/token$"),  # Entra ID token endpoint: /{tenant}/oauth2/v2.0/token
 ]
 
 

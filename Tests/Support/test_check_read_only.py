@@ -22,6 +22,13 @@ def test_reads_pass_and_sdk_writes_are_not_the_plugins():
     assert c.check(log, ["azure", "kube-api"]) == []
 
 
+def test_only_the_entra_token_post_is_allowed():
+    near = [entry("POST", "/tenant/oauth2/v2.0/token/extra"), entry("POST", "/oauth2/token"),
+            entry("POST", "/devstoreaccount1/c/oauth2/v2.0/token"), entry("PUT", "/tenant/oauth2/v2.0/token")]
+    problems = c.check([entry("GET", "/a")] + near)
+    assert len(problems) == 4
+
+
 def test_a_plugin_write_fails_naming_the_request():
     problems = c.check([entry("GET", "/a"), entry("PUT", "/acct/c/b"), entry("POST", "/api/v1/namespaces")])
     assert len(problems) == 2

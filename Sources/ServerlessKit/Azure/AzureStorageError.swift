@@ -17,12 +17,19 @@ public struct AzureStorageError: UserFacingError, Equatable {
     public let account: String
     public let container: String
     public let blob: String?
+    /// The request carried an Entra ID token: a refusal then means the audience or the role.
+    public var byToken = false
 
     public init(kind: Kind, account: String, container: String, blob: String? = nil) {
         self.kind = kind
         self.account = account
         self.container = container
         self.blob = blob
+    }
+
+    /// What a token refusal asks of the user, in the message itself so that it survives as a partition's detail.
+    private var tokenRemedy: String {
+        byToken ? "; the token's identity needs the '\(TokenAudience.storage.readerRole)' role on the account or container (audience \(TokenAudience.storage.resource))" : ""
     }
 
     public var category: FailureCategory { .remote }
@@ -39,9 +46,9 @@ public struct AzureStorageError: UserFacingError, Equatable {
         case .blobNotFound:
             "\(place) does not exist"
         case let .authenticationFailed(detail):
-            "storage account '\(account)' refused the credentials (AuthenticationFailed)" + (detail.map { ": \($0)" } ?? "")
+            "storage account '\(account)' refused the credentials (AuthenticationFailed)" + (detail.map { ": \($0)" } ?? "") + tokenRemedy
         case let .authorizationFailure(code):
-            "storage account '\(account)' does not allow reading \(place) (\(code))"
+            "storage account '\(account)' does not allow reading \(place) (\(code))" + tokenRemedy
         case .throttled:
             "storage account '\(account)' is throttling requests (server busy); retries were exhausted"
         case let .other(status, code, message):
@@ -51,6 +58,8 @@ public struct AzureStorageError: UserFacingError, Equatable {
 
     public var hint: String? {
         switch kind {
+        case .authenticationFailed where byToken, .authorizationFailure where byToken:
+            "assign the role with 'az role assignment create --role \"\(TokenAudience.storage.readerRole)\" --assignee <identity> --scope <storage account id>'"
         case .authenticationFailed:
             "check the AccountKey or SharedAccessSignature in the storage connection string, its expiry, and this machine's clock"
         case .authorizationFailure:

@@ -109,7 +109,9 @@ public struct BlobContainerClient: Sendable {
     private func send(_ method: HTTPRequest.Method, _ url: String, blob: String?) async throws -> HTTPResponse {
         let response = try await http.send(request(method, url))
         guard response.isSuccess else {
-            throw AzureStorageError.from(response, account: account, container: container, blob: blob)
+            var error = AzureStorageError.from(response, account: account, container: container, blob: blob)
+            if case .bearer = credential { error.byToken = true }
+            throw error
         }
         return response
     }

@@ -18,6 +18,8 @@ public struct EventHubsError: UserFacingError, Equatable {
     public let namespace: String
     public let eventHub: String
     public let partitionId: String?
+    /// The request carried an Entra ID token: a refusal then means the audience or the role.
+    public var byToken = false
 
     public init(kind: Kind, namespace: String, eventHub: String, partitionId: String? = nil) {
         self.kind = kind
@@ -36,8 +38,8 @@ public struct EventHubsError: UserFacingError, Equatable {
     public var message: String {
         func with(_ detail: String?) -> String { detail.map { ": \($0)" } ?? "" }
         switch kind {
-        case let .unauthorized(detail): return "Event Hubs refused the credentials for \(subject) (401)\(with(detail))"
-        case let .forbidden(detail): return "Event Hubs does not allow reading runtime information of \(subject) (403)\(with(detail))"
+        case let .unauthorized(detail): return "Event Hubs refused the credentials for \(subject) (401)\(with(detail))\(tokenRemedy)"
+        case let .forbidden(detail): return "Event Hubs does not allow reading runtime information of \(subject) (403)\(with(detail))\(tokenRemedy)"
         case let .notFound(detail): return "\(subject) was not found\(with(detail))"
         case .throttled: return "Event Hubs is throttling requests for \(subject); retries were exhausted"
         case let .other(status, detail): return "reading runtime information of \(subject) failed: HTTP \(status)\(with(detail))"
@@ -45,8 +47,14 @@ public struct EventHubsError: UserFacingError, Equatable {
         }
     }
 
+    private var tokenRemedy: String {
+        byToken ? "; the token's identity needs the '\(TokenAudience.eventHubs.readerRole)' role on the namespace or event hub (audience \(TokenAudience.eventHubs.resource))" : ""
+    }
+
     public var hint: String? {
         switch kind {
+        case .unauthorized where byToken, .forbidden where byToken:
+            "assign the role with 'az role assignment create --role \"\(TokenAudience.eventHubs.readerRole)\" --assignee <identity> --scope <namespace id>', or pass --partition-info FILE"
         case .unauthorized, .forbidden:
             "check SharedAccessKeyName/SharedAccessKey (a policy with Listen or Manage) or pass --partition-info FILE"
         case .notFound:

@@ -129,7 +129,9 @@ public struct EventHubsRuntimeClient: Sendable {
 
     private func check(_ response: HTTPResponse, partitionId: String?) throws -> [UInt8] {
         guard response.isSuccess else {
-            throw EventHubsError.from(response, namespace: namespace, eventHub: eventHub, partitionId: partitionId)
+            var error = EventHubsError.from(response, namespace: namespace, eventHub: eventHub, partitionId: partitionId)
+            if case .bearer = credential { error.byToken = true }
+            throw error
         }
         return response.body
     }

@@ -97,7 +97,7 @@ final class AzureTestServer: @unchecked Sendable {
     func seed(_ layout: CheckpointLayout, connectionString: String? = nil, container: String = "checkpoints",
               namespace: String = "ns.servicebus.windows.net", hub: String = "hub",
               consumerGroup: String = "$Default", sequences: [String: Int64],
-              offsets: [String: String] = [:]) throws -> [SeededCheckpoint] {
+              offsets: [String: String] = [:], caFile: String? = nil) throws -> [SeededCheckpoint] {
         func pairs<V>(_ values: [String: V]) -> String {
             values.sorted { ($0.key.count, $0.key) < ($1.key.count, $1.key) }.map { "\($0.key)=\($0.value)" }
                 .joined(separator: ",")
@@ -107,7 +107,9 @@ final class AzureTestServer: @unchecked Sendable {
                     "--namespace", namespace, "--hub", hub, "--consumer-group", consumerGroup,
                     "--sequence", pairs(sequences)]
         if !offsets.isEmpty { args += ["--offset", pairs(offsets)] }
-        let output = try Self.runPython(script: "seed_checkpoints.py", arguments: args)
+        // Over TLS the SDK (requests) trusts the test CA the way users point it at theirs.
+        let output = try Self.runPython(script: "seed_checkpoints.py", arguments: args,
+                                        environment: caFile.map { ["REQUESTS_CA_BUNDLE": $0] } ?? [:])
         return try output.split(separator: "\n").map {
             try JSONDecoder().decode(SeededCheckpoint.self, from: Data($0.utf8))
         }
@@ -172,8 +174,9 @@ final class AzureTestServer: @unchecked Sendable {
         var description: String { message }
     }
 
-    private static func runPython(script: String? = nil, arguments: [String]) throws -> String {
+    private static func runPython(script: String? = nil, arguments: [String], environment: [String: String] = [:]) throws -> String {
         let process = Process()
+        if !environment.isEmpty { process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 } }
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         let scriptPath = script.map { [TestServerProcess.supportDirectory.appendingPathComponent($0).path] } ?? []
         process.arguments = ["python3"] + scriptPath + arguments

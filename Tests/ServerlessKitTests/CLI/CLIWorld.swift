@@ -26,11 +26,12 @@ final class CLIWorld: @unchecked Sendable {
 
     init(azureFaults: [String] = [], kubeFaults: [String] = [], azureTLS: Bool = false, forbid: [String] = [],
          storageKey: String = Data("storage-key-bytes-0001".utf8).base64EncodedString(),
-         eventHubsKey: String = "eventhubs-key-0001", kubeTokens: [String] = [], secretExtra: [String: String] = [:]) throws {
+         eventHubsKey: String = "eventhubs-key-0001", kubeTokens: [String] = [], secretExtra: [String: String] = [:],
+         azureArguments: [String] = []) throws {
         self.storageKey = storageKey
         self.eventHubsKey = eventHubsKey
         var options = AzureTestServer.Options(hubs: ["orders:partitions=3:last=150,90,-1"], faults: azureFaults,
-                                              extraArguments: ["--eventhub-namespace", Self.namespace])
+                                              extraArguments: ["--eventhub-namespace", Self.namespace] + azureArguments)
         options.accounts = ["ordersstore": storageKey]
         options.eventHubsPolicies = ["listen": eventHubsKey]
         if azureTLS {
@@ -93,7 +94,7 @@ final class CLIWorld: @unchecked Sendable {
     /// Checkpoints for partitions 0 and 1 (none for 2), written by the real Azure SDK.
     func seed() throws {
         try azure.seed(.blobMetadata, connectionString: storage, namespace: Self.namespace, hub: "orders",
-                       sequences: ["0": 100, "1": 90])
+                       sequences: ["0": 100, "1": 90], caFile: scheme == "https" ? try TestCertificates.shared().caFile : nil)
     }
 
     var endpoint: [String] { ["--eventhub-endpoint", "\(scheme)://127.0.0.1:\(azure.port)/"] }

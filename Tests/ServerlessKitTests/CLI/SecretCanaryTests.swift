@@ -129,6 +129,82 @@ import Testing
         for run in runs { CLIWorld.expectNoStackTrace(run.result) }
     }
 
+    /// Entra ID: the client secret, the federated assertion, App Service's identity header and every token
+    /// (Entra's, IMDS's, App Service's, the Azure CLI's) through every source, at every verbosity and
+    /// in every format, succeeding and failing. Every token here is a JWT with the same header, so the
+    /// header's text stands for any token the servers issued.
+    @Test func noEntraSecretTokenOrAssertionInAnyOutput() throws {
+        typealias E = EntraCredentialCommandTests
+        let world = try E.world()
+        let kubeconfig = try world.kubeconfig()
+        let assertion = E.serviceAccountToken()
+        let tokenFile = try world.inputs.write("sa-token", assertion)
+        let az = try E.stubAz(in: world.inputs)
+        let staleAz = try E.stubAz(in: world.inputs, alwaysExpired: true)
+        let port = world.azure.port
+        let secretEnv = ["AZURE_TENANT_ID": E.tenant, "AZURE_CLIENT_ID": E.clientID, "AZURE_CLIENT_SECRET": E.clientSecret]
+        let sources: [(String, [String], [String: String])] = [
+            ("client-secret", [], secretEnv),
+            ("workload-identity", [], ["AZURE_TENANT_ID": E.tenant, "AZURE_CLIENT_ID": E.workloadClientID,
+                                       "AZURE_FEDERATED_TOKEN_FILE": tokenFile]),
+            ("IMDS", [], ["AZURE_POD_IDENTITY_AUTHORITY_HOST": "https://127.0.0.1:\(port)"]),
+            ("App Service", [], ["IDENTITY_ENDPOINT": "https://127.0.0.1:\(port)/msi/token", "IDENTITY_HEADER": E.identityHeader]),
+            ("azure-cli", ["--azure-credential", "azure-cli"], ["PATH": az + ":/usr/bin:/bin"]),
+        ]
+        var runs: [Run] = []
+        let formats = ["table", "wide", "json", "yaml"]
+        for (label, flags, environment) in sources {
+            for (level, verbosity) in [[], ["-v"], ["-vv"], ["-vvv"]].enumerated() {
+                let result = try world.run(try E.workloadFlags(world) + flags + verbosity + ["-o", formats[level]],
+                                           kubeconfig: kubeconfig, extra: E.isolated(world, environment))
+                runs.append(Run(label: "\(label) \(verbosity) -o \(formats[level])", result: result))
+            }
+        }
+        var wrongSecret = secretEnv
+        wrongSecret["AZURE_CLIENT_SECRET"] = "CANARY-wrong-client-secret-99cc"
+        var noRole = secretEnv
+        noRole["AZURE_CLIENT_ID"] = E.noStorageRole
+        var wrongAssertion: [String: String] = ["AZURE_TENANT_ID": E.tenant, "AZURE_CLIENT_ID": E.workloadClientID]
+        wrongAssertion["AZURE_FEDERATED_TOKEN_FILE"] = try world.inputs.write("other-sa-token", E.serviceAccountToken(subject: "system:serviceaccount:fn:other"))
+        let failures: [(String, [String], [String: String])] = [
+            ("wrong client secret", [], wrongSecret),
+            ("assertion of another subject", [], wrongAssertion),
+            ("no storage role", [], noRole),
+            ("always expired", ["--azure-credential", "azure-cli"], ["PATH": staleAz + ":/usr/bin:/bin"]),
+            ("wrong identity header", [], ["IDENTITY_ENDPOINT": "https://127.0.0.1:\(port)/msi/token", "IDENTITY_HEADER": "CANARY-wrong-header-00dd"]),
+        ]
+        for (label, flags, environment) in failures {
+            for verbosity in [[], ["-vvv"]] {
+                runs.append(Run(label: label + " \(verbosity)", result: try world.run(
+                    try E.workloadFlags(world) + flags + verbosity + ["-o", "json"], kubeconfig: kubeconfig,
+                    extra: E.isolated(world, environment))))
+            }
+        }
+
+        let status = Dictionary(runs.map { ($0.label, $0.result.status) }, uniquingKeysWith: { $1 })
+        for (label, _, _) in sources {
+            #expect(status["\(label) [] -o table"] == 1, "\(label): \(runs.first { $0.label.hasPrefix(label) }?.result.stderr ?? "")")
+            #expect(runs.first { $0.label == "\(label) [\"-vvv\"] -o yaml" }?.result.stderr.contains("Entra ID token from") == true)
+        }
+        for (label, _, _) in failures { #expect(status[label + " []"] == 3, "\(label): \(status[label + " []"] ?? -1)") }
+
+        let jwtHeader = "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9"
+        let secrets: [(String, String)] = [
+            ("client secret", E.clientSecret), ("wrong client secret", "CANARY-wrong-client-secret-99cc"),
+            ("identity header", E.identityHeader), ("wrong identity header", "CANARY-wrong-header-00dd"),
+            ("federated assertion", assertion), ("any token (JWT header)", jwtHeader),
+        ]
+        for (name, secret) in secrets {
+            for form in Self.encodings(secret) {
+                for run in runs {
+                    #expect(!run.result.stdout.contains(form), "\(name) (as \(form)) in stdout of \(run.label)")
+                    #expect(!run.result.stderr.contains(form), "\(name) (as \(form)) in stderr of \(run.label): \(run.result.stderr)")
+                }
+            }
+        }
+        for run in runs { CLIWorld.expectNoStackTrace(run.result) }
+    }
+
     /// The encodings the search uses are the ones that matter: the canary test must be able to fail.
     @Test func theSearchFindsEachEncoding() {
         let forms = Self.encodings(Self.storageKey)

@@ -1,0 +1,107 @@
+import Foundation
+import ServerlessKit
+
+/// How the command reaches storage and Event Hubs: the connection strings KEDA was given, or an Entra ID
+/// token of the user's own when the trigger uses `azure-workload` without them, or when
+/// `--azure-credential` names a source. KEDA's settings say where; the token only decides what the
+/// command can read.
+struct CheckpointAzureAccess {
+    let settings: EventHubScalerSettings
+    let source: CheckpointSourceOptions
+    let transport: CurlTransport
+    /// Set when any request carries a token.
+    let credential: EntraCredential?
+    let forced: Bool
+
+    init(settings: EventHubScalerSettings, source: CheckpointSourceOptions, transport: CurlTransport, log: RequestLog?) throws {
+        self.settings = settings
+        self.source = source
+        self.transport = transport
+        guard let choice = AzureCredentialChoice(source.azureCredential) else {
+            throw CommandInputError(message: "invalid --azure-credential \"\(source.azureCredential)\": want one of \(AzureCredentialChoice.names.joined(separator: ", "))")
+        }
+        forced = choice != .auto
+        let storageNeedsToken = forced || settings.storageConnection == nil
+        let eventHubsNeedsToken = source.partitionInfo == nil && (forced || settings.eventHubConnection == nil)
+        if storageNeedsToken || eventHubsNeedsToken {
+            credential = EntraCredential(choice: choice, environment: try EntraEnvironment(ProcessInfo.processInfo.environment),
+                                         http: transport, log: log)
+        } else {
+            credential = nil
+        }
+    }
+
+    /// What the inspector reads with: storage (and its HTTP client), and the Event Hubs client unless
+    /// `--partition-info` stands in for it. Endpoints are checked before any token is asked for, and the
+    /// tokens are asked for before any data request, so a missing credential is one clear error.
+    func clients() async throws -> (storage: StorageConnectionString, storageHTTP: any HTTPClient, eventHubs: EventHubsRuntimeClient?) {
+        let storageConnection = try settings.storageConnection.map { try StorageConnectionString.parse($0.value) }
+        let eventHubsConnection = source.partitionInfo != nil ? nil
+            : try settings.eventHubConnection.map { try EventHubsConnectionString.parse($0.value) }
+        let storageEndpoint = try tokenStorageEndpoint(storageConnection)
+        let eventHubsTarget = source.partitionInfo != nil ? nil : try tokenEventHubsTarget(eventHubsConnection)
+
+        var storage = storageConnection
+        var storageHTTP: any HTTPClient = transport
+        if let credential, let endpoint = storageEndpoint {
+            let token = try await credential.token(for: .storage)
+            let account = settings.storageAccountName.isEmpty ? storageConnection?.accountName : settings.storageAccountName
+            storage = StorageConnectionString(blobEndpoint: endpoint, accountName: account, credential: .bearer(token.token))
+            storageHTTP = BearerTokenClient(base: transport, credential: credential, audience: .storage)
+        }
+        var eventHubs: EventHubsRuntimeClient?
+        if let credential, let (hub, base) = eventHubsTarget {
+            let token = try await credential.token(for: .eventHubs)
+            eventHubs = EventHubsRuntimeClient(namespace: hub.namespace, eventHub: hub.name, consumerGroup: settings.consumerGroup,
+                                               credential: .bearer(token.token),
+                                               http: BearerTokenClient(base: transport, credential: credential, audience: .eventHubs),
+                                               baseURL: base)
+        } else if let eventHubsConnection {
+            eventHubs = try EventHubsRuntimeClient(connection: eventHubsConnection, consumerGroup: settings.consumerGroup,
+                                                   endpointOverride: source.eventHubEndpoint, http: transport)
+        }
+        guard let storage else {
+            throw CommandInputError(message: "no way to read storage: give --storage-connection, or --storage-account with an Entra ID credential")
+        }
+        return (storage, storageHTTP, eventHubs)
+    }
+
+    /// With a token: `--storage-endpoint`, else `https://<storageAccountName>.blob.<the cloud's storage suffix>`
+    /// (KEDA's `GetStorageBlobClient` under workload identity), else the connection string's endpoint.
+    /// nil when the connection string's own credential is used.
+    private func tokenStorageEndpoint(_ connection: StorageConnectionString?) throws -> String? {
+        guard credential != nil, forced || connection == nil else { return nil }
+        let endpoint: String
+        if let given = source.storageEndpoint {
+            endpoint = given
+        } else if !settings.storageAccountName.isEmpty, let suffix = settings.blobStorageEndpoint {
+            endpoint = "https://\(settings.storageAccountName).\(suffix)"
+        } else if let connection {
+            endpoint = connection.blobEndpoint
+        } else {
+            throw CommandInputError(message: "reading storage with an Entra ID token needs --storage-account (trigger: storageAccountName) or --storage-endpoint")
+        }
+        try Self.requireHTTPS(endpoint, what: "the blob endpoint")
+        return endpoint
+    }
+
+    /// With a token: the hub KEDA's paths name (`<eventHubNamespace>.<suffix>`, or the connection string's)
+    /// at `--eventhub-endpoint`, else `https://<namespace>/`. nil when the connection string's SAS is used.
+    private func tokenEventHubsTarget(_ connection: EventHubsConnectionString?) throws -> (EventHubIdentity, String)? {
+        guard credential != nil, forced || connection == nil else { return nil }
+        guard let hub = settings.eventHubForPaths, !hub.name.isEmpty else {
+            throw CommandInputError(message: "reading Event Hubs with an Entra ID token needs the event hub's name (--eventhub-name)")
+        }
+        let base = source.eventHubEndpoint
+            ?? (connection?.useDevelopmentEmulator == true ? "http://\(hub.namespace)/" : "https://\(hub.namespace)/")
+        try Self.requireHTTPS(base, what: "the Event Hubs endpoint")
+        return (hub, base)
+    }
+
+    /// Like the Azure SDKs (azure-storage-blob refuses token credentials over http), a token travels only over HTTPS.
+    static func requireHTTPS(_ url: String, what: String) throws {
+        guard url.lowercased().hasPrefix("https://") else {
+            throw CommandInputError(message: "\(what) \(Redact.url(url)) is not HTTPS: an Entra ID token is only sent over HTTPS")
+        }
+    }
+}
