@@ -15,10 +15,15 @@ struct Checkpoints: AsyncParsableCommand {
             AZURE_EVENTHUB_CONNECTION_STRING. Only GET and HEAD requests are sent.
 
             Examples:
+              # A ScaledObject's trigger, as read from the cluster
               kubectl serverless checkpoints orders-scaler -n fn
-              kubectl serverless checkpoints --eventhub-connection "$EH" --storage-connection "$ST" \\
-                --blob-container checkpoints --checkpoint-strategy blobMetadata
-              kubectl serverless checkpoints orders-scaler -n fn --keda-version 2.15.1 -o json
+              # Every setting from flags, no cluster
+              kubectl serverless checkpoints --eventhub-connection "$EH" \\
+                --storage-connection "$ST" --blob-container checkpoints \\
+                --checkpoint-strategy blobMetadata
+              # As KEDA 2.15.1 computes it, for a script
+              kubectl serverless checkpoints orders-scaler -n fn \\
+                --keda-version 2.15.1 -o json
 
             Exit status: 0 all partitions ok; 1 a partition is missing, mismatched or invalid; \
             2 usage or configuration error; 3 a request failed.
