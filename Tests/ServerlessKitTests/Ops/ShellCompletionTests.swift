@@ -117,6 +117,8 @@ final class ShellCompletionTests {
         // version offers only what it honours: -o (and help, version), not kubectl's cluster flags.
         try expectEverywhere("kubectl-serverless version --", ["--output", "--help", "--version"])
         try expectEverywhere("kubectl-serverless version -o ", ["text", "json", "yaml"])
+        // A value glued with `=`: bash's readline replaces only what follows the `=`.
+        try expectEverywhere("kubectl-serverless version --output=j", ["--output=json"])
     }
 
     @Test func enumeratedValuesCheckIdsAndStrategies() throws {
