@@ -43,8 +43,13 @@ public struct KubectlNameSource: LiveNameSource {
         }
     }
 
-    /// The namespace the selected context sets, as kubectl would default `-n`.
+    /// The namespace the selected context sets, as kubectl would default `-n`: read in-process
+    /// with kubectl's own loading rules (one kubectl start less per <TAB>), else asked of kubectl.
     func contextNamespace(_ scope: LiveNameScope) -> String? {
+        if let config = try? KubeconfigLoader.merged(overrides: KubeconfigOverrides(kubeconfig: scope.kubeconfig, context: scope.context)) {
+            guard let name = scope.context ?? config.currentContext, let context = config.contexts[name] else { return nil }
+            return context.namespace
+        }
         let out = run(["config", "view", "--minify", "-o", "jsonpath={.contexts[0].context.namespace}"] + configFlags(scope))
         return lines(out).first
     }
