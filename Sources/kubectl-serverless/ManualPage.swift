@@ -102,7 +102,9 @@ struct ManualPage {
             }
             var text = Mdoc.sentence(argument.abstract)
             let values = argument.knownValues
-            if !values.isEmpty, ArgumentInfo.alternatives(in: argument.abstract).isEmpty {
+            // Listed unless the help text already names every value ("text, json or yaml").
+            let words = Set(argument.abstract.split { !($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") }.map(String.init))
+            if !values.isEmpty, !values.allSatisfy(words.contains) {
                 text += " One of: " + values.joined(separator: ", ") + "."
             }
             if let value = argument.defaultValue, !value.isEmpty, argument.kind != .flag {
