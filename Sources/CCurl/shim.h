@@ -23,3 +23,5 @@ static inline CURLcode ccurl_setopt_blob(CURL *h, CURLoption o, const void *data
 static inline CURLcode ccurl_getinfo_off(CURL *h, CURLINFO i, curl_off_t *v) { return curl_easy_getinfo(h, i, v); }
 // CURLMsg keeps the transfer's result in an anonymous union.
 static inline CURLcode ccurl_msg_result(const CURLMsg *m) { return m->data.result; }
+// The libcurl actually loaded, not the headers built against (`curl_version_info` is a macro-versioned call).
+static inline const char *ccurl_runtime_version(void) { return curl_version_info(CURLVERSION_NOW)->version; }

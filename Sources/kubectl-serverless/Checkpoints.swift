@@ -28,15 +28,21 @@ struct Checkpoints: AsyncParsableCommand {
             shown; -v names its source.
 
             Examples:
+              # A ScaledObject's trigger, as read from the cluster
               kubectl serverless checkpoints orders-scaler -n fn
-              kubectl serverless checkpoints --eventhub-connection "$EH" --storage-connection "$ST" \\
-                --blob-container checkpoints --checkpoint-strategy blobMetadata
-              kubectl serverless checkpoints orders-scaler -n fn --keda-version 2.15.1 -o json
-              # Workload identity (TriggerAuthentication podIdentity azure-workload), read with your 'az login'
+              # Every setting from flags, no cluster
+              kubectl serverless checkpoints --eventhub-connection "$EH" \\
+                --storage-connection "$ST" --blob-container checkpoints \\
+                --checkpoint-strategy blobMetadata
+              # As KEDA 2.15.1 computes it, for a script
+              kubectl serverless checkpoints orders-scaler -n fn \\
+                --keda-version 2.15.1 -o json
+              # Workload identity (podIdentity azure-workload), read with your 'az login'
               kubectl serverless checkpoints wi-scaler -n fn --azure-credential azure-cli
-              # The same from flags, with a service principal in AZURE_TENANT_ID, AZURE_CLIENT_ID, AZURE_CLIENT_SECRET
-              kubectl serverless checkpoints --pod-identity azure-workload --storage-account ordersstore \\
-                --eventhub-namespace orders-ns --eventhub-name orders --blob-container checkpoints
+              # From flags, signed in as a service principal (AZURE_CLIENT_SECRET)
+              kubectl serverless checkpoints --pod-identity azure-workload \\
+                --storage-account ordersstore --eventhub-namespace orders-ns \\
+                --eventhub-name orders --blob-container checkpoints
 
             Exit status: 0 all partitions ok; 1 a partition is missing, mismatched or invalid; \
             2 usage or configuration error; 3 a request failed.

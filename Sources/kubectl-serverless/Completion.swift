@@ -13,7 +13,10 @@ struct Completion: ParsableCommand {
         discussion: """
             The scripts complete `kubectl-serverless ...` typed directly. For `kubectl serverless ...` \
             (kubectl 1.26 or newer, any shell kubectl completes), install the helper kubectl looks for \
-            with `kubectl serverless completion install-kubectl-helper`.
+            with `kubectl serverless completion install-kubectl-helper`. Both ask the plugin itself, so \
+            they offer the same: subcommands, flags, output formats, strategies, check ids, file names \
+            for path flags, and live names (namespaces, contexts, ScaledObjects and ScaledJobs with an \
+            azure-eventhub trigger) when the cluster answers within two seconds.
 
             Examples:
               # Load completion into the current bash session
@@ -21,7 +24,8 @@ struct Completion: ParsableCommand {
               # Install for zsh (into a directory on $fpath)
               kubectl-serverless completion zsh > "${fpath[1]}/_kubectl-serverless"
               # Install for fish
-              kubectl-serverless completion fish > ~/.config/fish/completions/kubectl-serverless.fish
+              kubectl-serverless completion fish \\
+                > ~/.config/fish/completions/kubectl-serverless.fish
               # Complete `kubectl serverless ...` through kubectl's own completion
               kubectl serverless completion install-kubectl-helper
             """,
@@ -30,26 +34,26 @@ struct Completion: ParsableCommand {
 }
 
 protocol CompletionShellName {
-    static var shell: CompletionShell { get }
+    static var shell: ShellScripts.Shell { get }
     static var install: String { get }
 }
 
 enum Bash: CompletionShellName {
-    static let shell = CompletionShell.bash
+    static let shell = ShellScripts.Shell.bash
     static let install = "source <(kubectl-serverless completion bash)"
 }
 
 enum Zsh: CompletionShellName {
-    static let shell = CompletionShell.zsh
+    static let shell = ShellScripts.Shell.zsh
     static let install = #"kubectl-serverless completion zsh > "${fpath[1]}/_kubectl-serverless""#
 }
 
 enum Fish: CompletionShellName {
-    static let shell = CompletionShell.fish
-    static let install = "kubectl-serverless completion fish > ~/.config/fish/completions/kubectl-serverless.fish"
+    static let shell = ShellScripts.Shell.fish
+    static let install = "kubectl-serverless completion fish \\\n    > ~/.config/fish/completions/kubectl-serverless.fish"
 }
 
-/// `completion <shell>`: swift-argument-parser's own script for that shell.
+/// `completion <shell>`: a script that hands the words to `__complete`, the one engine.
 struct CompletionScript<Shell: CompletionShellName>: ParsableCommand {
     static var configuration: CommandConfiguration {
         CommandConfiguration(
@@ -63,7 +67,6 @@ struct CompletionScript<Shell: CompletionShellName>: ParsableCommand {
     }
 
     func run() {
-        let script = KubectlServerless.completionScript(for: Shell.shell)
-        print(script, terminator: script.hasSuffix("\n") ? "" : "\n")
+        print(ShellScripts.script(for: Shell.shell), terminator: "")
     }
 }

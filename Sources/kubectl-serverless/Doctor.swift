@@ -16,7 +16,8 @@ struct DoctorCommand: AsyncParsableCommand {
             Examples:
               kubectl serverless doctor -A
               kubectl serverless doctor -f k8s/ -R --fail-on warning
-              helm template fn ./chart | kubectl serverless doctor -f - -o sarif > doctor.sarif
+              helm template fn ./chart | \\
+                kubectl serverless doctor -f - -o sarif > doctor.sarif
               kubectl serverless doctor --list-checks --platform keda
 
             Exit status: 0 nothing at or above --fail-on; 1 findings at or above it; 2 usage or input error; \

@@ -102,13 +102,18 @@ struct ManualPage {
             }
             var text = Mdoc.sentence(argument.abstract)
             let values = argument.knownValues
-            if !values.isEmpty, ArgumentInfo.alternatives(in: argument.abstract).isEmpty {
+            // Listed unless the help text already names every value ("text, json or yaml").
+            let words = Set(argument.abstract.split { !($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") }.map(String.init))
+            if !values.isEmpty, !values.allSatisfy(words.contains) {
                 text += " One of: " + values.joined(separator: ", ") + "."
             }
             if let value = argument.defaultValue, !value.isEmpty, argument.kind != .flag {
                 text += " The default is \(value)."
             }
-            if argument.isRepeating && argument.kind != .positional { text += " May be repeated." }
+            // Said once: help texts that already say "repeatable" need no second sentence.
+            if argument.isRepeating && argument.kind != .positional && !argument.abstract.lowercased().contains("repeat") {
+                text += " May be repeated."
+            }
             out += Mdoc.text(text.trimmingCharacters(in: .whitespaces))
             if !argument.discussion.isEmpty { out += [".Pp"] + Mdoc.text(argument.discussion) }
         }
@@ -127,15 +132,35 @@ struct ManualPage {
             + [".El"]
     }
 
-    func examples(_ examples: [(comment: String, command: String)]) -> [String] {
+    func examples(_ examples: [Example]) -> [String] {
         var out = [".Sh EXAMPLES"]
-        let shown = examples.isEmpty ? [("Show every option of this command:", typed + " --help")] : examples
+        let shown = examples.isEmpty ? [Example(comment: "Show every option of this command:", lines: [typed + " --help"])] : examples
         for (index, example) in shown.enumerated() {
-            if index > 0 { out.append(".Pp") }
+            // A literal block starts its own paragraph; mandoc warns about a .Pp right before one.
+            if index > 0 && (!example.comment.isEmpty || example.lines.count == 1) { out.append(".Pp") }
             if !example.comment.isEmpty { out += Mdoc.text(Mdoc.colon(example.comment)) }
-            out.append(".Dl \(Mdoc.literal(example.command))")
+            if example.lines.count == 1 {
+                out.append(".Dl \(Mdoc.literal(example.lines[0]))")
+            } else {
+                // A command continued with `\`: kept as typed, one display line per line.
+                out.append(".Bd -literal -offset indent")
+                out += example.lines.map { Mdoc.guardLine(Mdoc.escape($0)) }
+                out.append(".Ed")
+            }
         }
         return out
+    }
+
+    /// An example command as the discussion writes it: a `# ...` comment and the command's
+    /// lines (more than one when a line ends in a `\` continuation).
+    struct Example {
+        var comment: String
+        var lines: [String]
+        /// The command as one line, continuations joined, for checking its flags.
+        var command: String {
+            lines.map { $0.hasSuffix("\\") ? String($0.dropLast()).trimmingCharacters(in: .whitespaces) : $0 }
+                .joined(separator: " ")
+        }
     }
 
     func render(_ section: ManualSection) -> [String] {
@@ -165,17 +190,30 @@ struct ManualPage {
 
     /// Description paragraphs, and the `Examples:` block as (comment, command) pairs: a `# ...`
     /// line describes the command lines after it.
-    static func split(discussion: String) -> (paragraphs: [String], examples: [(comment: String, command: String)]) {
+    static func split(discussion: String) -> (paragraphs: [String], examples: [Example]) {
         var paragraphs: [String] = []
-        var examples: [(comment: String, command: String)] = []
+        var examples: [Example] = []
+        var continued = false
         var current: [String] = []
         var inExamples = false
         var comment = ""
         for raw in discussion.components(separatedBy: "\n") {
             let line = raw.trimmingCharacters(in: .whitespaces)
+            // The example block is indented; the first unindented line ends it.
+            if inExamples, !raw.isEmpty, raw.first != " " {
+                inExamples = false
+                continued = false
+            }
             if inExamples {
-                if line.hasPrefix("#") { comment = line.drop { $0 == "#" || $0 == " " }.description }
-                else if !line.isEmpty { examples.append((comment, line)); comment = "" }
+                if continued, !line.isEmpty {
+                    examples[examples.count - 1].lines.append("    " + line)
+                } else if line.hasPrefix("#") {
+                    comment = line.drop { $0 == "#" || $0 == " " }.description
+                } else if !line.isEmpty {
+                    examples.append(Example(comment: comment, lines: [line]))
+                    comment = ""
+                }
+                continued = line.hasSuffix("\\")
                 continue
             }
             if line == "Examples:" {

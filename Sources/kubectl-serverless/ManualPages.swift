@@ -2,7 +2,7 @@ import ArgumentParser
 import Foundation
 import ServerlessKit
 
-/// `__manual DIR`: writes the man pages (mdoc) for every visible command, from the same tree
+/// `__manual DIR [--checks-document FILE]`: writes the man pages (mdoc) for every visible command, from the same tree
 /// `--help` is printed from. `scripts/generate` runs it; a test checks man/ is current.
 struct ManualPages: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -10,8 +10,11 @@ struct ManualPages: ParsableCommand {
         abstract: "Write the man pages for every command into a directory.",
         shouldDisplay: false)
 
-    @Argument(help: "Directory to write the pages into.")
+    @Argument(help: "Directory to write the pages into (man/man1, so that MANPATH=man finds them).")
     var directory: String
+
+    @Option(name: .customLong("checks-document"), help: "Also write the check catalogue as Markdown (CHECKS.md) to this file.")
+    var checksDocument: String?
 
     func run() throws {
         let tree = try CommandInfo.tree(fromDump: KubectlServerless._dumpHelp())
@@ -19,6 +22,9 @@ struct ManualPages: ParsableCommand {
         for page in ManualPage.all(tree: tree) {
             let path = (directory as NSString).appendingPathComponent(page.fileName)
             try Data(page.mdoc().utf8).write(to: URL(fileURLWithPath: path))
+        }
+        if let checksDocument {
+            try Data(DoctorCatalogue.markdown().utf8).write(to: URL(fileURLWithPath: checksDocument))
         }
     }
 }

@@ -5,25 +5,38 @@ struct Version: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Print the plugin's version.",
         discussion: """
+            Prints the version, the commit and date of the release build (unknown in a development build), \
+            the Swift compiler that built it, the versions of libcurl, libxml2 and OpenSSL loaded at run \
+            time, and the newest KEDA release whose behaviour it reproduces. It contacts nothing, so \
+            kubectl's flags (--context, -n, -v and the rest) are accepted, as by every subcommand, but \
+            change nothing here; they are left out of this help.
+
             Examples:
               # The version, as a script reads it
               kubectl serverless version -o json
             """)
 
-    enum Format: String, ExpressibleByArgument, CaseIterable {
-        case text, json
-    }
+    @Option(name: .shortAndLong, help: "Output format: text, json or yaml.")
+    var output: VersionFormat = .text
 
-    @Option(name: .shortAndLong, help: "Output format: text|json.")
-    var output: Format = .text
-
-    // Accepted like every subcommand's (kubectl's global flags), though the version needs no cluster.
-    @OptionGroup(title: "Kubernetes") var global: GlobalOptions
+    // kubectl's flags are accepted like everywhere (scripts pass them to every subcommand), but a
+    // version needs no cluster and logs nothing, so help, man page and completion do not offer them.
+    @OptionGroup(visibility: .private) var global: GlobalOptions
 
     func run() throws {
+        let details = BuildInfo.details
         switch output {
-        case .json: print(#"{"version": "\#(BuildInfo.version)"}"#)
-        case .text: print("kubectl-serverless \(BuildInfo.version)")
+        case .json: print(JSON.text(details))
+        case .yaml: print(YAML.text(details), terminator: "")
+        case .text:
+            print("kubectl-serverless \(BuildInfo.version)")
+            for (key, value) in details.members where key != "version" {
+                print("\(key): \(value.string ?? "")")
+            }
         }
     }
+}
+
+enum VersionFormat: String, ExpressibleByArgument, CaseIterable {
+    case text, json, yaml
 }

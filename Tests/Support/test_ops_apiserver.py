@@ -1,9 +1,9 @@
 """A Kubernetes API server just big enough for completion's live names.
 
 Serves namespace lists and KEDA ScaledObject/ScaledJob lists, the only reads completion makes
-(`kubectl get --raw ...`). Run as a script it prints `READY <port>`; `--object NS/KIND/NAME`
-adds an object (KIND: scaledobjects or scaledjobs; a namespace is listed once it holds one, or
-with `--namespace NS`); `--delay SECONDS` answers late, to test completion's timeout.
+(`kubectl get --raw ...`). Run as a script it prints `READY <port>`; `--object NS/KIND/NAME[/TRIGGER]`
+adds an object (KIND: scaledobjects or scaledjobs; TRIGGER its one trigger's type, default
+azure-eventhub; a namespace is listed once it holds one, or with `--namespace NS`); `--delay SECONDS` answers late, to test completion's timeout.
 The pytest test at the bottom checks it with the real kubectl.
 """
 import argparse
@@ -53,8 +53,9 @@ def make_handler(objects, namespaces, delay):
             match = LIST_PATH.match(path)
             if match:
                 ns, kind = match.groups()
-                items = [{"metadata": {"name": name, "namespace": ns}}
-                         for (o_ns, o_kind, name) in objects if o_ns == ns and o_kind == kind]
+                items = [{"metadata": {"name": name, "namespace": ns},
+                          "spec": {"triggers": [{"type": trigger, "metadata": {}}]}}
+                         for (o_ns, o_kind, name, trigger) in objects if o_ns == ns and o_kind == kind]
                 return self.send_json(200, {"kind": "List", "apiVersion": "keda.sh/v1alpha1", "items": items})
             self.send_json(404, {"kind": "Status", "status": "Failure", "reason": "NotFound", "code": 404})
 
@@ -62,7 +63,8 @@ def make_handler(objects, namespaces, delay):
 
 
 def serve(objects, namespaces, delay=0.0, port=0):
-    namespaces = set(namespaces) | {ns for ns, _, _ in objects}
+    objects = [tuple(o) + ("azure-eventhub",) * (4 - len(o)) for o in objects]
+    namespaces = set(namespaces) | {o[0] for o in objects}
     server = ThreadingHTTPServer(("127.0.0.1", port), make_handler(objects, namespaces, delay))
     server.daemon_threads = True
     return server
@@ -77,7 +79,7 @@ def main():
     parser.add_argument("--namespace", action="append", default=[])
     parser.add_argument("--delay", type=float, default=0.0)
     args = parser.parse_args()
-    objects = [tuple(o.split("/", 2)) for o in args.object]
+    objects = [tuple(o.split("/", 3)) for o in args.object]
     server = serve(objects, args.namespace, args.delay)
     print(f"READY {server.server_address[1]}", flush=True)
     server.serve_forever()
@@ -100,7 +102,8 @@ current-context: fake
 
 
 def test_kubectl_reads_the_lists():
-    server = serve([("fn", "scaledobjects", "orders"), ("fn", "scaledjobs", "batch")], ["default"])
+    server = serve([("fn", "scaledobjects", "orders"), ("fn", "scaledobjects", "web", "cpu"),
+                    ("fn", "scaledjobs", "batch")], ["default"])
     threading.Thread(target=server.serve_forever, daemon=True).start()
     with tempfile.NamedTemporaryFile("w", suffix=".yaml", delete=False) as f:
         f.write(kubeconfig(server.server_address[1], "fn"))
@@ -111,7 +114,9 @@ def test_kubectl_reads_the_lists():
         assert [i["metadata"]["name"] for i in json.loads(out)["items"]] == ["default", "fn"]
         out = subprocess.run(["kubectl", "get", "--raw", "/apis/keda.sh/v1alpha1/namespaces/fn/scaledobjects"],
                              env=env, capture_output=True, text=True, check=True).stdout
-        assert [i["metadata"]["name"] for i in json.loads(out)["items"]] == ["orders"]
+        items = json.loads(out)["items"]
+        assert [(i["metadata"]["name"], i["spec"]["triggers"][0]["type"]) for i in items] == [
+            ("orders", "azure-eventhub"), ("web", "cpu")]
     finally:
         server.shutdown()
         os.unlink(f.name)

@@ -36,12 +36,20 @@ public struct KubectlNameSource: LiveNameSource {
             let resource = kind == .scaledObjects ? "scaledobjects" : "scaledjobs"
             let namespace = scope.namespace ?? contextNamespace(scope) ?? "default"
             guard let escaped = namespace.addingPercentEncoding(withAllowedCharacters: .alphanumerics.union(.init(charactersIn: "-."))) else { return [] }
-            return itemNames(run(["get", "--raw", "/apis/keda.sh/v1alpha1/namespaces/\(escaped)/\(resource)"] + requestFlags(scope)))
+            // Only objects `checkpoints` can read: those with an azure-eventhub trigger.
+            return itemNames(run(["get", "--raw", "/apis/keda.sh/v1alpha1/namespaces/\(escaped)/\(resource)"] + requestFlags(scope))) {
+                $0["spec"]["triggers"].array.contains { $0["type"].string == "azure-eventhub" }
+            }
         }
     }
 
-    /// The namespace the selected context sets, as kubectl would default `-n`.
+    /// The namespace the selected context sets, as kubectl would default `-n`: read in-process
+    /// with kubectl's own loading rules (one kubectl start less per <TAB>), else asked of kubectl.
     func contextNamespace(_ scope: LiveNameScope) -> String? {
+        if let config = try? KubeconfigLoader.merged(overrides: KubeconfigOverrides(kubeconfig: scope.kubeconfig, context: scope.context)) {
+            guard let name = scope.context ?? config.currentContext, let context = config.contexts[name] else { return nil }
+            return context.namespace
+        }
         let out = run(["config", "view", "--minify", "-o", "jsonpath={.contexts[0].context.namespace}"] + configFlags(scope))
         return lines(out).first
     }
@@ -67,9 +75,9 @@ public struct KubectlNameSource: LiveNameSource {
             .filter { !$0.isEmpty }
     }
 
-    func itemNames(_ output: String?) -> [String] {
+    func itemNames(_ output: String?, where include: (Value) -> Bool = { _ in true }) -> [String] {
         guard let output, let list = try? JSON.parse(output) else { return [] }
-        return list["items"].array.compactMap { $0["metadata"]["name"].string }
+        return list["items"].array.filter(include).compactMap { $0["metadata"]["name"].string }
     }
 
     /// Runs kubectl with stderr discarded; nil unless it exits 0 within the timeout.

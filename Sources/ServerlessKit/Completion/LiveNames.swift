@@ -21,6 +21,18 @@ public enum LiveNameKind: String, Sendable, CaseIterable {
         return nil
     }
 
+    /// The kind as kubectl names it, for candidate descriptions.
+    public var title: String {
+        switch self {
+        case .namespaces: "Namespace"
+        case .contexts: "Context"
+        case .clusters: "Cluster"
+        case .users: "User"
+        case .scaledObjects: "ScaledObject"
+        case .scaledJobs: "ScaledJob"
+        }
+    }
+
     static func normalise(_ word: String) -> String {
         word.lowercased().filter { $0 != "-" && $0 != "_" }
     }

@@ -53,33 +53,49 @@ public struct WordCompleter: Sendable {
         let earlier = Array(items.dropLast())
         let head = wordPrefix + earlier.map { $0 + "," }.joined()
 
-        func offer(_ values: [String], describe: (String) -> String = { _ in "" }) -> CompletionReply {
+        func offer(_ values: [String], commaList: Bool = true, describe: (String) -> String = { _ in "" }) -> CompletionReply {
+            if !commaList && !earlier.isEmpty { return .nothing }
             let fresh = values.filter { $0.hasPrefix(last) && !earlier.contains($0) }
             return CompletionReply(fresh.map { .init(head + $0, description: describe($0)) }, directive: .noFileCompletion)
         }
 
-        if let kind = LiveNameKind(argument: argument) {
-            guard earlier.isEmpty else { return .nothing }
-            return offer(await liveNames.names(kind, scope: LiveNameScope(point)))
-        }
-        switch argument.completion {
-        case .custom?:
+        switch ValueKind(argument: argument) {
+        case .live(let kind, let commaList):
+            if !commaList && !earlier.isEmpty { return .nothing }
+            return offer(await liveNames.names(kind, scope: LiveNameScope(point)), commaList: commaList)
+        case .objectReference:
+            let candidates = await objectReferences(point.prefix, scope: LiveNameScope(point))
+            return CompletionReply(candidates.filter { $0.value.hasPrefix(point.prefix) }.map { .init(wordPrefix + $0.value, description: $0.description) },
+                                   directive: .noFileCompletion)
+        case .checkIDs:
+            let titles = Dictionary(Catalogue.descriptions.map { ($0.id, $0.title) }) { first, _ in first }
+            return offer(Catalogue.descriptions.map(\.id)) { titles[$0] ?? "" }
+        case .custom:
             return offer(await custom(point, argument))
-        case .file(let extensions)?:
+        case .paths(let extensions):
             return extensions.isEmpty
                 ? CompletionReply([], directive: .default)
                 : CompletionReply(extensions.map { .init($0) }, directive: .filterFileExtensions)
-        case .directory?:
+        case .directories:
             return CompletionReply([], directive: .filterDirectories)
-        case .list?, .shellCommand?, nil:
-            break
+        case .known(let values, let commaList):
+            return offer(values, commaList: commaList) { argument.allValueDescriptions[$0] ?? "" }
+        case .free:
+            return .nothing
         }
-        let known = argument.knownValues
-        if !known.isEmpty {
-            return offer(known) { argument.allValueDescriptions[$0] ?? "" }
+    }
+
+    /// ScaledObjects as plain names and ScaledJobs as `sj/NAME`; after a kind word and `/`
+    /// (`so/`, `scaledjob/`, `scaledobject.keda.sh/`), that kind's names in that spelling.
+    func objectReferences(_ prefix: String, scope: LiveNameScope) async -> [CompletionReply.Candidate] {
+        if let slash = prefix.firstIndex(of: "/") {
+            let word = String(prefix[..<slash])
+            guard let kind = ObjectReferenceKind.kind(of: word) else { return [] }
+            return await liveNames.names(kind, scope: scope).map { .init(word + "/" + $0, description: kind.title) }
         }
-        // Nothing known about the value: paths are the likeliest (`--kubeconfig`, `-f`), so let
-        // the shell complete file names, as Cobra does by default.
-        return CompletionReply([], directive: .default)
+        async let objects = liveNames.names(.scaledObjects, scope: scope)
+        async let jobs = liveNames.names(.scaledJobs, scope: scope)
+        return await objects.map { .init($0, description: LiveNameKind.scaledObjects.title) }
+            + jobs.map { .init("sj/" + $0, description: LiveNameKind.scaledJobs.title) }
     }
 }

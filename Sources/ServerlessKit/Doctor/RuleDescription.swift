@@ -42,7 +42,9 @@ public struct RuleDescription: Sendable {
 
     /// `CHECKS.md#af-lock-001`.
     public var anchor: String { id.lowercased() }
-    public var docs: String { "man kubectl-serverless-doctor / CHECKS.md#\(anchor)" }
+    /// Where a user reads about the check: the doctor's man page (shipped in every release
+    /// archive), section CHECKS, under the check's id.
+    public var docs: String { "man kubectl-serverless-doctor (CHECKS: \(id))" }
 }
 
 /// One check: a description and a pure function of the indexed store.

@@ -5,4 +5,49 @@ public enum BuildInfo {
     /// Every request names the plugin: server logs show who read, and the test suite tells our requests
     /// from the Azure SDK's when it proves we only read.
     public static let userAgent = "kubectl-serverless/\(version)"
+    /// The git commit scripts/release built from; `unknown` in a development build.
+    public static let commit = BuildStamp.commit
+    /// When scripts/release built it (the commit's time, so rebuilding the same commit gives the
+    /// same binary); `unknown` in a development build.
+    public static let buildDate = BuildStamp.buildDate
+
+    /// The compiler that built this binary, as `major.minor` (Swift has no run-time query for it).
+    public static let swiftVersion: String = {
+        #if compiler(>=7.0)
+        return "7.0 or newer"
+        #elseif compiler(>=6.5)
+        return "6.5"
+        #elseif compiler(>=6.4)
+        return "6.4"
+        #elseif compiler(>=6.3)
+        return "6.3"
+        #elseif compiler(>=6.2)
+        return "6.2"
+        #elseif compiler(>=6.1)
+        return "6.1"
+        #else
+        return "6.0"
+        #endif
+    }()
+
+    /// The newest KEDA release whose behaviour the plugin reproduces.
+    public static var newestKEDA: String {
+        let newest = KEDAVersion.newest
+        return "\(newest.major).\(newest.minor).\(newest.patch)"
+    }
+
+    /// Everything `version -o json|yaml` prints, in its order. Asks the loaded libraries; no network.
+    public static var details: Value {
+        let libraries = RuntimeLibraries.loaded
+        return .object([
+            ("version", .string(version)),
+            ("commit", .string(commit)),
+            ("buildDate", .string(buildDate)),
+            ("swiftVersion", .string(swiftVersion)),
+            ("libcurl", .string(libraries.libcurl)),
+            ("libxml2", .string(libraries.libxml2)),
+            ("openssl", .string(libraries.openssl)),
+            ("newestKEDA", .string(newestKEDA)),
+        ])
+    }
 }

@@ -30,7 +30,7 @@ import Testing
             for finding in findings {
                 #expect(live ? finding.location == nil : finding.location != nil && finding.location!.line >= 1)
                 #expect(!finding.message.isEmpty && !finding.fix.isEmpty)
-                #expect(finding.docs == "man kubectl-serverless-doctor / CHECKS.md#\(id.lowercased())")
+                #expect(finding.docs == "man kubectl-serverless-doctor (CHECKS: \(id))")
             }
         }
     }

@@ -11,6 +11,8 @@ final class FakeCluster: @unchecked Sendable {
         server = try TestServerProcess(script: "test_ops_apiserver.py", arguments: [
             "--object", "fn/scaledobjects/orders", "--object", "fn/scaledobjects/payments",
             "--object", "default/scaledobjects/hello", "--object", "fn/scaledjobs/batch",
+            // No azure-eventhub trigger: never offered to `checkpoints`.
+            "--object", "fn/scaledobjects/web/cpu", "--object", "fn/scaledjobs/nightly/cron",
             "--namespace", "kube-system", "--delay", String(delay),
         ])
         directory = try Ops.temporaryDirectory()

@@ -7,7 +7,7 @@ import Testing
 @Suite("Ops: generated completions and man pages are current and clean", .enabled(if: Ops.binary != nil))
 struct GeneratedFilesTests {
     static let completions = Ops.repository.appendingPathComponent("completions")
-    static let man = Ops.repository.appendingPathComponent("man")
+    static let man = Ops.repository.appendingPathComponent("man/man1")
 
     func committed(_ directory: URL) throws -> [String] {
         try FileManager.default.contentsOfDirectory(atPath: directory.path).filter { !$0.hasPrefix(".") }.sorted()
@@ -75,8 +75,9 @@ struct GeneratedFilesTests {
         let tree = try Ops.tree()
         for page in try committed(Self.man) {
             let text = try String(contentsOf: Self.man.appendingPathComponent(page), encoding: .utf8)
-            for line in text.split(separator: "\n") where line.hasPrefix(".Dl ") {
-                var words = line.dropFirst(4).replacingOccurrences(of: "\\&", with: "").split(separator: " ").map(String.init)
+            for line in Self.exampleCommands(in: text) {
+                var words = line.replacingOccurrences(of: "\\&", with: "").split(separator: " ").map(String.init)
+                if let pipe = words.firstIndex(of: "|") { words = Array(words[(pipe + 1)...]) }
                 if words.first == "source" { words = Array(words.dropFirst()) }
                 let command = words.prefix { !["|", ">", ">>", "<"].contains($0) }.map { $0.replacingOccurrences(of: "<(", with: "") }
                 let start = command.starts(with: ["kubectl", "serverless"]) ? 2 : command.first == "kubectl-serverless" ? 1 : nil
@@ -96,6 +97,45 @@ struct GeneratedFilesTests {
         }
     }
 
+    /// The example commands of a page: `.Dl` lines, and `.Bd -literal` blocks with their `\`
+    /// continuations joined into one command.
+    static func exampleCommands(in page: String) -> [String] {
+        var commands: [String] = []
+        var block: String?
+        for line in page.split(separator: "\n").map(String.init) {
+            if line.hasPrefix(".Dl ") { commands.append(String(line.dropFirst(4))) }
+            else if line.hasPrefix(".Bd -literal") { block = "" }
+            else if line == ".Ed", let text = block { commands.append(text); block = nil }
+            else if let text = block {
+                let part = line.trimmingCharacters(in: .whitespaces)
+                block = text + (part.hasSuffix("\\e") ? String(part.dropLast(2)) : part + " ")
+            }
+        }
+        return commands
+    }
+
+    /// Every example command appears whole on one display line or in one literal block.
+    @Test func manPageExamplesKeepContinuedCommandsTogether() throws {
+        let page = try String(contentsOf: Self.man.appendingPathComponent("kubectl-serverless-checkpoints.1"), encoding: .utf8)
+        let commands = Self.exampleCommands(in: page)
+        #expect(commands.contains { $0.contains("--eventhub-connection") && $0.contains("--checkpoint-strategy blobMetadata") })
+        #expect(!page.contains("\n.Dl --"), "a continuation line became an example of its own")
+    }
+
+    /// Each flag's help says "May be repeated." at most once, whatever the help text says itself.
+    @Test func manPagesDoNotRepeatThemselves() throws {
+        for page in try committed(Self.man) {
+            let text = try String(contentsOf: Self.man.appendingPathComponent(page), encoding: .utf8)
+            let items = text.components(separatedBy: "\n.It ")
+            for item in items {
+                let lowered = item.lowercased()
+                let mentions = lowered.components(separatedBy: "repeat").count - 1
+                #expect(mentions <= 1, "\(page): \(item.prefix(60))")
+            }
+            #expect(!text.contains("CHECKS.md"), "\(page) points at CHECKS.md, which the release archive does not ship")
+        }
+    }
+
     /// mandoc -Tlint reports nothing, apart from cross references to our own pages and kubectl(1)
     /// (mandoc looks those up in the installed manual database, which ours are not in).
     @Test(.enabled(if: Ops.which("mandoc") != nil)) func manPagesAreLintClean() throws {
@@ -109,6 +149,16 @@ struct GeneratedFilesTests {
                 return !ours.contains(referenced)
             }
             #expect(messages.isEmpty, "\(page): \(messages.joined(separator: "\n"))")
+        }
+    }
+
+    /// `MANPATH=<repo>/man man kubectl-serverless...` finds every page (they sit in man/man1/).
+    @Test(.enabled(if: Ops.which("man") != nil)) func manFindsEveryPageThroughMANPATH() throws {
+        for page in try committed(Self.man) {
+            let result = try Ops.run("man", [String(page.dropLast(2))], environment: [
+                "PATH": "/usr/bin:/bin", "MANPATH": Ops.repository.appendingPathComponent("man").path,
+                "MANPAGER": "cat", "PAGER": "cat", "MANWIDTH": "80", "LANG": "C.UTF-8"])
+            #expect(result.status == 0 && result.stdout.contains("NAME"), "\(page): \(result.stderr)")
         }
     }
 

@@ -135,7 +135,9 @@ struct KrewManifestTests {
 
     /// scripts/release's manifest step, on stand-in archives: every sha256 filled, lowercase,
     /// equal to the archive's, and the result passes every rule.
-    @Test(.enabled(if: Ops.which("sha256sum") != nil)) func releaseFillsTheManifest() throws {
+    /// Both ways: with GNU coreutils' sha256sum, and with only `shasum` (macOS) on PATH.
+    @Test(.enabled(if: Ops.which("sha256sum") != nil && Ops.which("shasum") != nil), arguments: [false, true])
+    func releaseFillsTheManifest(macOSTools: Bool) throws {
         let dist = try Ops.temporaryDirectory()
         var sums: [String: String] = [:]
         for platform in ["linux_amd64", "linux_arm64", "darwin_arm64"] {
@@ -143,8 +145,18 @@ struct KrewManifestTests {
             try Data("stand-in archive for \(platform)".utf8).write(to: archive)
             sums[platform] = String(try Ops.run("sha256sum", [archive.path]).stdout.prefix(64))
         }
+        var environment = ProcessInfo.processInfo.environment
+        if macOSTools {
+            // A PATH with the tools the script uses, shasum but no sha256sum.
+            let tools = try Ops.temporaryDirectory()
+            for tool in ["bash", "sed", "cp", "mv", "grep", "tr", "cut", "basename", "dirname", "cat", "rm", "mkdir", "shasum", "perl", "env"] {
+                guard let path = Ops.which(tool) else { continue }
+                try FileManager.default.createSymbolicLink(atPath: tools.appendingPathComponent(tool).path, withDestinationPath: path)
+            }
+            environment["PATH"] = tools.path
+        }
         let result = try Ops.run(Ops.repository.appendingPathComponent("scripts/release").path, ["manifest", dist.path],
-                                 directory: Ops.repository)
+                                 environment: environment, directory: Ops.repository)
         #expect(result.status == 0, "\(result.stderr)")
         let filled = try manifest(dist.appendingPathComponent("plugin.yaml"))
         #expect(KrewRules.problems(filled, fileName: "serverless.yaml") == [])

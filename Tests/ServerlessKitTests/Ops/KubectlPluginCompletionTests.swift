@@ -41,7 +41,7 @@ struct KubectlPluginCompletionTests {
         #expect(flags.values.contains("--dir") && flags.values.contains("--help"))
         #expect(flags.directive == 4)
         #expect(try kubectlComplete(["completion", "install-kubectl-helper", "--dir", ""]).directive == 16)
-        #expect(try kubectlComplete(["version", "-o", ""]).values == ["text", "json"])
+        #expect(try kubectlComplete(["version", "-o", ""]).values == ["text", "json", "yaml"])
     }
 
     /// Every option whose values the tree names completes to exactly those values, in every
@@ -75,7 +75,10 @@ struct KubectlPluginCompletionTests {
         #expect(try kubectlComplete(["checkpoints", "--checkpoint-strategy", ""]).values
                 == ["azureFunction", "blobMetadata", "goSdk", "dapr"])
         let cluster = try FakeCluster()
-        #expect(try kubectlComplete(["checkpoints", ""], kubeconfig: cluster.kubeconfig).values == ["orders", "payments"])
+        // Only objects with an azure-eventhub trigger (not the cpu-scaled `web`, not the cron `nightly`).
+        #expect(try kubectlComplete(["checkpoints", ""], kubeconfig: cluster.kubeconfig).values == ["orders", "payments", "sj/batch"])
+        #expect(try kubectlComplete(["checkpoints", "sj/"], kubeconfig: cluster.kubeconfig).values == ["sj/batch"])
+        #expect(try kubectlComplete(["doctor", "--only", "AF-LOCK"]).values == ["AF-LOCK-001"])
         #expect(try kubectlComplete(["checkpoints", "-n", "default", ""], kubeconfig: cluster.kubeconfig).values == ["hello"])
         #expect(try kubectlComplete(["checkpoints", "--scaled-job", ""], kubeconfig: cluster.kubeconfig).values == ["batch"])
     }

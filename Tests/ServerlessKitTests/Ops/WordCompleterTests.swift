@@ -65,17 +65,30 @@ struct WordCompleterTests {
         #expect(values(await complete("checkpoints", "-n", "")) == ["default", "fn", "kube-system"])
         #expect(values(await complete("checkpoints", "--namespace", "f")) == ["fn"])
         #expect(values(await complete("checkpoints", "--context", "")) == ["prod", "staging"])
-        #expect(values(await complete("checkpoints", "--kubeconfig", "/k", "--context", "prod", "-nfn", "")) == ["orders", "payments"])
+        #expect(values(await complete("checkpoints", "--kubeconfig", "/k", "--context", "prod", "-nfn", "")) == ["orders", "payments", "sj/batch"])
         #expect(values(await complete("checkpoints", "--scaled-job", "")) == ["batch"])
         let asked = await names.asked
-        #expect(asked.map(\.0) == [.namespaces, .namespaces, .contexts, .scaledObjects, .scaledJobs])
-        #expect(asked[3].1 == LiveNameScope(kubeconfig: "/k", context: "prod", namespace: "fn"))
+        #expect(asked.map(\.0).sorted { $0.rawValue < $1.rawValue }
+                == [.contexts, .namespaces, .namespaces, .scaledJobs, .scaledJobs, .scaledObjects])
+        #expect(asked.filter { $0.0 == .scaledObjects }.map(\.1) == [LiveNameScope(kubeconfig: "/k", context: "prod", namespace: "fn")])
+    }
+
+    /// `checkpoints` takes `so/NAME`, `scaledjob/NAME` and the other kubectl spellings; a
+    /// `--context` list completes its last item (doctor runs several contexts at once).
+    @Test func objectFormsAndContextLists() async {
+        #expect(values(await complete("checkpoints", "so/")) == ["so/orders", "so/payments"])
+        #expect(values(await complete("checkpoints", "scaledobject.keda.sh/p")) == ["scaledobject.keda.sh/payments"])
+        #expect(values(await complete("checkpoints", "sj/")) == ["sj/batch"])
+        #expect(values(await complete("checkpoints", "deployment/")) == [])
+        #expect(values(await complete("checkpoints", "s")) == ["sj/batch"])
+        #expect(values(await complete("doctor", "--context", "prod,")) == ["prod,staging"])
+        #expect(values(await complete("doctor", "-n", "fn,")) == [])
     }
 
     @Test func positionalsAreCountedAndTheTerminatorRespected() async {
         #expect(values(await complete("checkpoints", "orders", "")) == [])
         #expect(values(await complete("checkpoints", "-n", "fn", "o")) == ["orders"])
-        #expect(values(await complete("checkpoints", "--", "")) == ["orders", "payments"])
+        #expect(values(await complete("checkpoints", "--", "")) == ["orders", "payments", "sj/batch"])
         #expect(values(await complete("checkpoints", "--", "-")) == [])
     }
 
