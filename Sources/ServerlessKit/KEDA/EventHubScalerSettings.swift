@@ -20,6 +20,9 @@ public struct EventHubScalerSettings: Sendable {
     public let serviceBusEndpointSuffix: String
     /// `blob.<storage suffix>` when a storage account name is used under workload identity.
     public let blobStorageEndpoint: String?
+    /// The event hub as KEDA names it in checkpoint paths (see `pathIdentity`), worked out once: every
+    /// partition's blob path and every near-miss candidate asks for it.
+    public let eventHubForPaths: EventHubIdentity?
 
     public init(parsing trigger: EventHubTriggerMetadata, version: KEDAVersion = .newest) throws {
         let common = version.usesTypedConfig ? try Self.typedCommon(trigger, version) : try Self.legacyCommon(trigger, version)
@@ -80,6 +83,8 @@ public struct EventHubScalerSettings: Sendable {
         eventHubNamespace = namespace
         eventHubName = name
         blobStorageEndpoint = blobEndpoint
+        eventHubForPaths = Self.pathIdentity(connection: eventHubConnection, namespace: namespace, name: name,
+                                             serviceBusSuffix: serviceBusEndpointSuffix, version: version)
     }
 
     /// The reader KEDA picks for this strategy and container.
