@@ -2,7 +2,7 @@
 """Benchmark: `kubectl-serverless doctor -f DIR -R -o json` over 5,000 objects from manifests, against
 kubectl reading the same files client-side.
 
-The objects are the research manifests (/work/shared/research/manifests, or --manifests), copied into
+The objects are the doctor's example manifests (Tests/ServerlessKitTests/Doctor/Fixtures, or --manifests), copied into
 numbered namespaces so that every copy is a distinct object with its references intact: mostly Azure
 Functions apps (Deployments with env, Secrets, a ConfigMap, ScaledObjects with azure-eventhub triggers),
 KEDA TriggerAuthentications, and a few Fission and OpenWhisk objects.
@@ -26,6 +26,8 @@ import yaml
 
 from benchlib import binary, measure
 
+FIXTURES = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))),
+                        "Tests", "ServerlessKitTests", "Doctor", "Fixtures")
 CLUSTER_SCOPED = {"ClusterTriggerAuthentication", "APIService", "ClusterRole", "ClusterRoleBinding", "Namespace"}
 # How often each source file recurs: serverless fleets are mostly function apps; Fission and OpenWhisk are "a few".
 WEIGHTS = {"azure-functions/func-kubernetes-deploy-dry-run.yaml": 6, "azure-functions/orders-fixed.yaml": 6,
@@ -83,7 +85,7 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--objects", type=int, default=5000)
     parser.add_argument("--runs", type=int, default=5)
-    parser.add_argument("--manifests", default="/work/shared/research/manifests")
+    parser.add_argument("--manifests", default=FIXTURES)
     args = parser.parse_args()
     exe = binary()
     directory = tempfile.mkdtemp(prefix="bench-doctor-")

@@ -9,77 +9,73 @@ public enum PartitionInfoFile {
                                          "lastEnqueuedOffset", "lastEnqueuedTime"]
 
     public static func parse(_ bytes: [UInt8], source: String = "--partition-info") throws -> [PartitionRuntimeInfo] {
-        let entries: [Entry]
-        do {
-            entries = try JSONDecoder().decode([Entry].self, from: Data(bytes))
-        } catch let error as PartitionInfoError {
-            throw PartitionInfoError(source: source, problem: error.problem)
-        } catch DecodingError.typeMismatch(_, let context) where context.codingPath.isEmpty {
-            throw PartitionInfoError(source: source, problem: "must be a JSON array of objects")
-        } catch DecodingError.typeMismatch(_, let context) where context.codingPath.count == 1 {
-            throw PartitionInfoError(source: source, problem: "entry \((context.codingPath[0].intValue ?? 0) + 1) is not a JSON object")
-        } catch {
+        let document: Value
+        do { document = try JSON.parse(bytes) } catch {
             throw PartitionInfoError(source: source, problem: "is not valid JSON")
+        }
+        guard case let .array(entries) = document else {
+            throw PartitionInfoError(source: source, problem: "must be a JSON array of objects")
         }
         guard !entries.isEmpty else { throw PartitionInfoError(source: source, problem: "lists no partitions") }
         var seen: Set<String> = []
-        for (index, entry) in entries.enumerated() where !seen.insert(entry.info.partitionId).inserted {
-            throw PartitionInfoError(source: source, problem: "entry \(index + 1) repeats partitionId \"\(entry.info.partitionId)\"")
+        var partitions: [PartitionRuntimeInfo] = []
+        partitions.reserveCapacity(entries.count)
+        for (index, entry) in entries.enumerated() {
+            let info = try self.entry(entry, number: index + 1, source: source)
+            if !seen.insert(info.partitionId).inserted {
+                throw PartitionInfoError(source: source, problem: "entry \(index + 1) repeats partitionId \"\(info.partitionId)\"")
+            }
+            partitions.append(info)
         }
-        return entries.map(\.info)
+        return partitions
     }
 
-    struct AnyKey: CodingKey {
-        var stringValue: String
-        var intValue: Int? { nil }
-        init(stringValue: String) { self.stringValue = stringValue }
-        init?(intValue: Int) { nil }
+    private static func entry(_ entry: Value, number: Int, source: String) throws -> PartitionRuntimeInfo {
+        func problem(_ text: String) -> PartitionInfoError { PartitionInfoError(source: source, problem: "entry \(number): \(text)") }
+        guard case let .object(members) = entry else {
+            throw PartitionInfoError(source: source, problem: "entry \(number) is not a JSON object")
+        }
+        if let unknown = members.map(\.key).sorted().first(where: { !knownKeys.contains($0) }) {
+            throw problem("unknown key \"\(unknown)\" (known: \(knownKeys.sorted().joined(separator: ", ")))")
+        }
+        func member(_ key: String) -> Value? { members.last { $0.key == key }?.value }
+        func integer(_ key: String) throws -> Int64? {
+            guard let value = member(key) else { return nil }
+            guard let number = wholeNumber(value) else { throw problem("\(key) must be a whole number") }
+            return number
+        }
+        func text(_ key: String) throws -> String? {
+            guard let value = member(key) else { return nil }
+            guard case let .string(text) = value else { throw problem("\(key) must be a string") }
+            return text
+        }
+        let partitionId: String
+        let id = member("partitionId")
+        if case let .string(text)? = id {
+            partitionId = text
+        } else if let number = id.flatMap(wholeNumber) {
+            partitionId = String(number)
+        } else {
+            throw problem(id == nil ? "partitionId is missing" : "partitionId must be a string such as \"0\"")
+        }
+        guard !partitionId.isEmpty else { throw problem("partitionId is empty") }
+        guard let last = try integer("lastEnqueuedSequenceNumber") else { throw problem("lastEnqueuedSequenceNumber is missing") }
+        var time: Date?
+        if let value = try text("lastEnqueuedTime") {
+            guard let parsed = AzureTime.parseISO8601(value) else { throw problem("lastEnqueuedTime must be an ISO 8601 time") }
+            time = parsed
+        }
+        return PartitionRuntimeInfo(partitionId: partitionId, beginningSequenceNumber: try integer("beginningSequenceNumber") ?? 0,
+                                    lastEnqueuedSequenceNumber: last, lastEnqueuedOffset: try text("lastEnqueuedOffset"),
+                                    lastEnqueuedTime: time)
     }
 
-    struct Entry: Decodable {
-        let info: PartitionRuntimeInfo
-
-        init(from decoder: Decoder) throws {
-            let index = decoder.codingPath.last?.intValue ?? 0
-            func problem(_ text: String) -> PartitionInfoError { PartitionInfoError(source: "", problem: "entry \(index + 1): \(text)") }
-            let container: KeyedDecodingContainer<AnyKey>
-            do { container = try decoder.container(keyedBy: AnyKey.self) } catch {
-                throw PartitionInfoError(source: "", problem: "entry \(index + 1) is not a JSON object")
-            }
-            if let unknown = container.allKeys.map(\.stringValue).sorted().first(where: { !knownKeys.contains($0) }) {
-                throw problem("unknown key \"\(unknown)\" (known: \(knownKeys.sorted().joined(separator: ", ")))")
-            }
-            func integer(_ key: String) throws -> Int64? {
-                guard container.contains(AnyKey(stringValue: key)) else { return nil }
-                do { return try container.decode(Int64.self, forKey: AnyKey(stringValue: key)) } catch {
-                    throw problem("\(key) must be a whole number")
-                }
-            }
-            func text(_ key: String) throws -> String? {
-                guard container.contains(AnyKey(stringValue: key)) else { return nil }
-                do { return try container.decode(String.self, forKey: AnyKey(stringValue: key)) } catch {
-                    throw problem("\(key) must be a string")
-                }
-            }
-            let partitionId: String
-            if let id = try? container.decode(String.self, forKey: AnyKey(stringValue: "partitionId")) {
-                partitionId = id
-            } else if let id = try? container.decode(Int64.self, forKey: AnyKey(stringValue: "partitionId")) {
-                partitionId = String(id)
-            } else {
-                throw problem(container.contains(AnyKey(stringValue: "partitionId"))
-                              ? "partitionId must be a string such as \"0\"" : "partitionId is missing")
-            }
-            guard !partitionId.isEmpty else { throw problem("partitionId is empty") }
-            guard let last = try integer("lastEnqueuedSequenceNumber") else { throw problem("lastEnqueuedSequenceNumber is missing") }
-            var time: Date?
-            if let value = try text("lastEnqueuedTime") {
-                guard let parsed = AzureTime.parseISO8601(value) else { throw problem("lastEnqueuedTime must be an ISO 8601 time") }
-                time = parsed
-            }
-            info = PartitionRuntimeInfo(partitionId: partitionId, beginningSequenceNumber: try integer("beginningSequenceNumber") ?? 0,
-                                        lastEnqueuedSequenceNumber: last, lastEnqueuedOffset: try text("lastEnqueuedOffset"),
-                                        lastEnqueuedTime: time)
+    /// A JSON number that is a whole Int64 (`150`, or `150.0` as Foundation's decoder also takes it).
+    private static func wholeNumber(_ value: Value) -> Int64? {
+        switch value {
+        case let .int(number): number
+        case let .double(number): Int64(exactly: number)
+        default: nil
         }
     }
 }

@@ -20,12 +20,13 @@ extension EventHubScalerSettings {
     /// KEDA's `getHubAndNamespace`: from the connection string whenever there is one (v2.18+
     /// reads it under workload identity too), else `<eventHubNamespace>.<serviceBusSuffix>`.
     /// nil when the connection string lacks an Endpoint or EntityPath value.
-    public var eventHubForPaths: EventHubIdentity? {
-        if let connection = eventHubConnection, !connection.isEmpty {
-            guard let parsed = EventHubConnectionString.namespaceAndHub(connection.value, version: kedaVersion) else { return nil }
+    static func pathIdentity(connection: Secret?, namespace: String, name: String, serviceBusSuffix: String,
+                             version: KEDAVersion) -> EventHubIdentity? {
+        if let connection, !connection.isEmpty {
+            guard let parsed = EventHubConnectionString.namespaceAndHub(connection.value, version: version) else { return nil }
             return EventHubIdentity(namespace: parsed.namespace, name: parsed.hub)
         }
-        return EventHubIdentity(namespace: "\(eventHubNamespace).\(serviceBusEndpointSuffix)", name: eventHubName)
+        return EventHubIdentity(namespace: "\(namespace).\(serviceBusSuffix)", name: name)
     }
 
     /// The container and blob KEDA requests for `partitionID`, or the failure KEDA reports

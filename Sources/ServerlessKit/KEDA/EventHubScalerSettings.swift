@@ -23,6 +23,9 @@ public struct EventHubScalerSettings: Sendable {
     /// What KEDA reports when it then creates its Event Hubs and blob clients from the connection
     /// strings (ClientCreation); nil when it creates them. The settings stay readable either way.
     public let clientCreationError: KEDAConfigError?
+    /// The event hub as KEDA names it in checkpoint paths (see `pathIdentity`), worked out once: every
+    /// partition's blob path and every near-miss candidate asks for it.
+    public let eventHubForPaths: EventHubIdentity?
 
     public init(parsing trigger: EventHubTriggerMetadata, version: KEDAVersion = .newest) throws {
         let common = version.usesTypedConfig ? try Self.typedCommon(trigger, version) : try Self.legacyCommon(trigger, version)
@@ -82,6 +85,8 @@ public struct EventHubScalerSettings: Sendable {
             ? ClientCreation.firstError(eventHubConnection: connection, eventHubName: name,
                                         storageConnection: common.storageConnection, version: version)
             : nil
+        eventHubForPaths = Self.pathIdentity(connection: eventHubConnection, namespace: namespace, name: name,
+                                             serviceBusSuffix: serviceBusEndpointSuffix, version: version)
     }
 
     /// The reader KEDA picks for this strategy and container.

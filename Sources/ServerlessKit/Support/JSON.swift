@@ -21,59 +21,100 @@ public enum JSON {
 
     /// Compact or two-space indented, keys in the order the value holds them.
     public static func text(_ value: Value, pretty: Bool = true) -> String {
-        var out = ""
-        write(value, to: &out, indent: pretty ? "" : nil)
+        String(decoding: bytes(value, pretty: pretty), as: UTF8.self)
+    }
+
+    /// The same text as UTF-8 bytes, written into one buffer: reports with thousands of partitions are
+    /// mostly ASCII strings and numbers, which go in a byte at a time without building Strings.
+    public static func bytes(_ value: Value, pretty: Bool = true) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(1024)
+        write(value, to: &out, depth: pretty ? 0 : nil)
         return out
     }
 
-    private static func write(_ value: Value, to out: inout String, indent: String?) {
+    private static func write(_ value: Value, to out: inout [UInt8], depth: Int?) {
         switch value {
-        case .null: out += "null"
-        case let .bool(b): out += b ? "true" : "false"
-        case let .int(i): out += String(i)
-        case let .double(d): out += d.isFinite ? (d == d.rounded() && abs(d) < 1e15 ? String(Int64(d)) : String(d)) : "null"
+        case .null: out.append(contentsOf: "null".utf8)
+        case let .bool(b): out.append(contentsOf: (b ? "true" : "false").utf8)
+        case let .int(i): writeInteger(i, to: &out)
+        case let .double(d):
+            if d.isFinite && d == d.rounded() && abs(d) < 1e15 {
+                writeInteger(Int64(d), to: &out)
+            } else {
+                out.append(contentsOf: (d.isFinite ? String(d) : "null").utf8)
+            }
         case let .string(s): quote(s, to: &out)
         case let .array(items):
-            guard !items.isEmpty else { out += "[]"; return }
-            out += "["
+            guard !items.isEmpty else { out.append(contentsOf: "[]".utf8); return }
+            out.append(UInt8(ascii: "["))
             for (i, item) in items.enumerated() {
-                if i > 0 { out += "," }
-                if let indent { out += "\n" + indent + "  " }
-                write(item, to: &out, indent: indent.map { $0 + "  " })
+                if i > 0 { out.append(UInt8(ascii: ",")) }
+                newline(to: &out, depth: depth.map { $0 + 1 })
+                write(item, to: &out, depth: depth.map { $0 + 1 })
             }
-            if let indent { out += "\n" + indent }
-            out += "]"
+            newline(to: &out, depth: depth)
+            out.append(UInt8(ascii: "]"))
         case let .object(members):
-            guard !members.isEmpty else { out += "{}"; return }
-            out += "{"
+            guard !members.isEmpty else { out.append(contentsOf: "{}".utf8); return }
+            out.append(UInt8(ascii: "{"))
             for (i, member) in members.enumerated() {
-                if i > 0 { out += "," }
-                if let indent { out += "\n" + indent + "  " }
+                if i > 0 { out.append(UInt8(ascii: ",")) }
+                newline(to: &out, depth: depth.map { $0 + 1 })
                 quote(member.key, to: &out)
-                out += indent == nil ? ":" : ": "
-                write(member.value, to: &out, indent: indent.map { $0 + "  " })
+                out.append(UInt8(ascii: ":"))
+                if depth != nil { out.append(UInt8(ascii: " ")) }
+                write(member.value, to: &out, depth: depth.map { $0 + 1 })
             }
-            if let indent { out += "\n" + indent }
-            out += "}"
+            newline(to: &out, depth: depth)
+            out.append(UInt8(ascii: "}"))
         }
     }
 
-    private static func quote(_ s: String, to out: inout String) {
-        out += "\""
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case _ where scalar.value < 0x20:
-                let hex = String(scalar.value, radix: 16)
-                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: out.unicodeScalars.append(scalar)
+    /// Pretty output: a line break and two spaces per level; compact output: nothing.
+    private static func newline(to out: inout [UInt8], depth: Int?) {
+        guard let depth else { return }
+        out.append(UInt8(ascii: "\n"))
+        out.append(contentsOf: repeatElement(UInt8(ascii: " "), count: 2 * depth))
+    }
+
+    /// Decimal digits straight into the buffer (Int64.min included, through its magnitude).
+    private static func writeInteger(_ value: Int64, to out: inout [UInt8]) {
+        if value < 0 { out.append(UInt8(ascii: "-")) }
+        var magnitude = value.magnitude
+        let first = out.count
+        repeat {
+            out.append(UInt8(ascii: "0") + UInt8(magnitude % 10))
+            magnitude /= 10
+        } while magnitude > 0
+        out[first...].reverse()
+    }
+
+    /// A JSON string: quote, backslash and control characters escaped, everything else as its UTF-8 bytes.
+    private static func quote(_ s: String, to out: inout [UInt8]) {
+        out.append(UInt8(ascii: "\""))
+        var s = s
+        s.withUTF8 { bytes in
+            var runStart = 0
+            for (index, byte) in bytes.enumerated() where byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") {
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
+                runStart = index + 1
+                out.append(UInt8(ascii: "\\"))
+                switch byte {
+                case UInt8(ascii: "\""), UInt8(ascii: "\\"): out.append(byte)
+                case UInt8(ascii: "\n"): out.append(UInt8(ascii: "n"))
+                case UInt8(ascii: "\r"): out.append(UInt8(ascii: "r"))
+                case UInt8(ascii: "\t"): out.append(UInt8(ascii: "t"))
+                default:
+                    out.append(contentsOf: "u00".utf8)
+                    out.append(UInt8(ascii: byte < 0x10 ? "0" : "1"))
+                    let low = byte & 0xF
+                    out.append(low < 10 ? UInt8(ascii: "0") + low : UInt8(ascii: "a") + low - 10)
+                }
             }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart...]))
         }
-        out += "\""
+        out.append(UInt8(ascii: "\""))
     }
 
     private struct Parser {

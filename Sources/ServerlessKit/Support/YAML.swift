@@ -64,10 +64,15 @@ public enum YAML {
     /// answer is plain: every pattern it has (bool, int, float, null, timestamp, merge, value) starts with a
     /// digit, sign, dot, `~`, `<` or `=`, or is one of a few words, or is empty. Anything else is a string.
     static func tag(of node: Node, _ scalar: Node.Scalar) -> Tag.Name {
-        let text = scalar.string
-        guard scalar.style == .plain, let first = text.unicodeScalars.first,
-              !"-+0123456789.~<=".unicodeScalars.contains(first), !typedWords.contains(text) else {
-            return Resolver.default.resolveTag(of: node)
+        guard scalar.style == .plain else { return Resolver.default.resolveTag(of: node) }
+        return plainTag(scalar.string)
+    }
+
+    /// The type of `text` written as a plain scalar.
+    static func plainTag(_ text: String) -> Tag.Name {
+        guard let first = text.unicodeScalars.first, !"-+0123456789.~<=".unicodeScalars.contains(first),
+              !typedWords.contains(text) else {
+            return Resolver.default.resolveTag(of: Node(text))
         }
         return .str
     }
@@ -121,9 +126,7 @@ public enum YAML {
             return Node(text, Tag(.float))
         case let .string(s):
             // Strings that would read back as another type are quoted.
-            let plain = Node(s)
-            let resolved = Resolver.default.resolveTag(of: plain)
-            let style: Node.Scalar.Style = resolved == .str ? .any : .doubleQuoted
+            let style: Node.Scalar.Style = plainTag(s) == .str ? .any : .doubleQuoted
             return Node(s, Tag(.str), style)
         case let .array(items): return Node(items.map(node))
         case let .object(members):
