@@ -11,7 +11,8 @@ struct DoctorCommand: AsyncParsableCommand {
             the platforms it finds. Checks that need a live cluster say so on manifests instead of guessing.
 
             A config file (.kubectl-serverless.yaml in the current directory, or --config) can set failOn and \
-            skip checks everywhere or per object.
+            skip checks everywhere or per object; an object can also skip checks itself with the annotation \
+            kubectl-serverless/skip-checks: "ID[,ID...]". Skipped findings are counted in the summary.
 
             Examples:
               kubectl serverless doctor -A

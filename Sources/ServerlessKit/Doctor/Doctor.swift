@@ -17,6 +17,7 @@ public enum Doctor {
 
         var findings: [Finding] = []
         var notJudged: [NotJudged] = []
+        var skippedFindings = 0
         for rule in rules {
             let description = rule.description
             if description.needs == .live && !index.isLive {
@@ -25,7 +26,10 @@ public enum Doctor {
             }
             for finding in rule.check(index) {
                 if let scope = options.namespace, let namespace = finding.subject.namespace, namespace != scope { continue }
-                if options.config.skips(finding) { continue }
+                if options.config.skips(finding) || SkipAnnotation.skips(finding, in: index) {
+                    skippedFindings += 1
+                    continue
+                }
                 findings.append(finding)
             }
         }
@@ -38,7 +42,8 @@ public enum Doctor {
         let summary = DoctorReport.Summary(objects: inScope,
                                            error: findings.filter { $0.severity == .error }.count,
                                            warning: findings.filter { $0.severity == .warning }.count,
-                                           info: findings.filter { $0.severity == .info }.count)
+                                           info: findings.filter { $0.severity == .info }.count,
+                                           skipped: skippedFindings)
         return DoctorReport(source: store.source, platforms: active.sorted(), findings: findings, notJudged: notJudged,
                             summary: summary, failOn: options.effectiveFailOn, rules: rules.map(\.description))
     }
