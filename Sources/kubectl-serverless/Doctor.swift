@@ -97,6 +97,9 @@ struct DoctorCommand: AsyncParsableCommand {
             Terminal.error("checking cluster \(client.config.sourceName), \(namespace.map { "namespace \($0)" } ?? "all namespaces")")
         }
         let store = try await DoctorLive.load(client: client, namespace: namespace)
+        if let unseen = store.controlPlanesUnseen, let namespace {
+            Terminal.warning("cannot look for KEDA, Fission or OpenWhisk control planes outside namespace \(namespace): \(unseen)")
+        }
         for unreadable in store.unreadable {
             Terminal.warning("cannot read \(unreadable.kind)\(unreadable.namespace.map { " in \($0)" } ?? ""): \(unreadable.reason)")
         }
