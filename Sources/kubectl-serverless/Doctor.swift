@@ -8,7 +8,11 @@ struct DoctorCommand: AsyncParsableCommand {
         abstract: "Find the misconfigurations that break Azure Functions containers, KEDA, Fission and OpenWhisk.",
         discussion: """
             Reads a live cluster (read-only), or manifests and Helm values files with -f, and runs every check of \
-            the platforms it finds. Checks that need a live cluster say so on manifests instead of guessing.
+            the platforms it finds. Checks that need a live cluster say so on manifests instead of guessing. \
+            Documents no check reads (fission spec's DeploymentConfig and ArchiveUploadSpec, YAML that is neither \
+            an object nor chart values) are skipped with a warning; Helm templates must be rendered with helm \
+            template first. With -n, the KEDA, Fission and OpenWhisk control planes are still looked for in every \
+            namespace the user may read.
 
             A config file (.kubectl-serverless.yaml in the current directory, or --config) can set failOn and \
             skip checks everywhere or per object; an object can also skip checks itself with the annotation \
