@@ -12,6 +12,7 @@ public enum Catalogue {
         FunctionsCheckpointFormatNotChosen(),
         CheckpointStrategyMisconfigured(),
         EventHubNameUnknown(),
+        AzureFunctionStrategyOnNewExtension(),
         TriggerTypeWithoutScaler(),
         FromEnvNameMissing(),
         FunctionsKeysInTriggerMetadata(),
