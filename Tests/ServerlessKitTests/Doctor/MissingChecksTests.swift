@@ -47,7 +47,7 @@ import Testing
     }
 
     @Test func aNegativeThresholdOnAnOldKedaIsAWarningThatSaysMay() throws {
-        let example = NonPositiveThresholdAccepted.description.triggeringExamples[0]
+        let example = NonPositiveThresholdAccepted.example
         let negative = try findings(example.replacingOccurrences(of: "unprocessedEventThreshold: \"0\"", with: "unprocessedEventThreshold: \"-5\""))
             .filter { $0.id == "KD-EH-004" }
         #expect(negative.map(\.severity) == [.warning])

@@ -2,6 +2,35 @@
 public struct AzureFunctionStrategyOnNewExtension: Rule {
     public init() {}
 
+    /// The triggering example; with blobMetadata it is the non-triggering one.
+    static let example = """
+        apiVersion: apps/v1
+        kind: Deployment
+        metadata: {name: orders, namespace: functions}
+        spec:
+          template:
+            spec:
+              containers:
+              - name: orders
+                image: registry.example.com/orders:1.4.0
+                env:
+                - {name: FUNCTIONS_WORKER_RUNTIME, value: dotnet-isolated}
+                - {name: FUNCTIONS_EXTENSION_VERSION, value: "~4"}
+        ---
+        apiVersion: keda.sh/v1alpha1
+        kind: ScaledObject
+        metadata: {name: orders, namespace: functions}
+        spec:
+          scaleTargetRef: {name: orders}
+          triggers:
+          - type: azure-eventhub
+            metadata:
+              connectionFromEnv: EventHubConnection
+              storageConnectionFromEnv: AzureWebJobsStorage
+              eventHubName: orders
+              checkpointStrategy: azureFunction
+        """
+
     public static let description = RuleDescription(
         id: "AF-KEDA-EH-005", platform: .azureFunctions, alsoFor: [.keda], severity: .warning,
         title: "checkpointStrategy azureFunction on a Functions host that may run EventHubs extension 5+",
@@ -16,60 +45,9 @@ public struct AzureFunctionStrategyOnNewExtension: Rule {
             """,
         fix: "Set checkpointStrategy: blobMetadata and blobContainer: azure-webjobs-eventhub, unless the app pins Microsoft.Azure.WebJobs.Extensions.EventHubs 4.x.",
         references: ["kedacore/keda#2668"],
-        triggeringExamples: ["""
-            apiVersion: apps/v1
-            kind: Deployment
-            metadata: {name: orders, namespace: functions}
-            spec:
-              template:
-                spec:
-                  containers:
-                  - name: orders
-                    image: registry.example.com/orders:1.4.0
-                    env:
-                    - {name: FUNCTIONS_WORKER_RUNTIME, value: dotnet-isolated}
-                    - {name: FUNCTIONS_EXTENSION_VERSION, value: "~4"}
-            ---
-            apiVersion: keda.sh/v1alpha1
-            kind: ScaledObject
-            metadata: {name: orders, namespace: functions}
-            spec:
-              scaleTargetRef: {name: orders}
-              triggers:
-              - type: azure-eventhub
-                metadata:
-                  connectionFromEnv: EventHubConnection
-                  storageConnectionFromEnv: AzureWebJobsStorage
-                  eventHubName: orders
-                  checkpointStrategy: azureFunction
-            """],
-        nonTriggeringExamples: ["""
-            apiVersion: apps/v1
-            kind: Deployment
-            metadata: {name: orders, namespace: functions}
-            spec:
-              template:
-                spec:
-                  containers:
-                  - name: orders
-                    image: registry.example.com/orders:1.4.0
-                    env:
-                    - {name: FUNCTIONS_WORKER_RUNTIME, value: dotnet-isolated}
-            ---
-            apiVersion: keda.sh/v1alpha1
-            kind: ScaledObject
-            metadata: {name: orders, namespace: functions}
-            spec:
-              scaleTargetRef: {name: orders}
-              triggers:
-              - type: azure-eventhub
-                metadata:
-                  connectionFromEnv: EventHubConnection
-                  storageConnectionFromEnv: AzureWebJobsStorage
-                  eventHubName: orders
-                  checkpointStrategy: blobMetadata
-                  blobContainer: azure-webjobs-eventhub
-            """])
+        triggeringExamples: [Self.example],
+        nonTriggeringExamples: [Self.example.replacingOccurrences(
+            of: "checkpointStrategy: azureFunction", with: "checkpointStrategy: blobMetadata\n      blobContainer: azure-webjobs-eventhub")])
 
     public func check(_ index: DoctorIndex) -> [Finding] {
         var findings: [Finding] = []

@@ -4,6 +4,28 @@ import Foundation
 public struct DevelopmentStorageInCluster: Rule {
     public init() {}
 
+    /// The triggering example: the Azurite shortcut in the app's Secret, no Azurite in the pod.
+    static let example = """
+        apiVersion: v1
+        kind: Secret
+        metadata: {name: orders, namespace: functions}
+        stringData:
+          AzureWebJobsStorage: UseDevelopmentStorage=true
+          FUNCTIONS_WORKER_RUNTIME: node
+        ---
+        apiVersion: apps/v1
+        kind: Deployment
+        metadata: {name: orders, namespace: functions}
+        spec:
+          template:
+            spec:
+              containers:
+              - name: orders
+                image: registry.example.com/orders:1.0
+                envFrom:
+                - secretRef: {name: orders}
+        """
+
     public static let description = RuleDescription(
         id: "AF-STORAGE-002", platform: .azureFunctions, severity: .error,
         title: "AzureWebJobsStorage is UseDevelopmentStorage=true in the cluster",
@@ -15,49 +37,9 @@ public struct DevelopmentStorageInCluster: Rule {
             runs in the same pod.
             """,
         fix: "Put a real storage account's connection string (or AzureWebJobsStorage__accountName with an identity) into the Secret.",
-        triggeringExamples: ["""
-            apiVersion: v1
-            kind: Secret
-            metadata: {name: orders, namespace: functions}
-            stringData:
-              AzureWebJobsStorage: UseDevelopmentStorage=true
-              FUNCTIONS_WORKER_RUNTIME: node
-            ---
-            apiVersion: apps/v1
-            kind: Deployment
-            metadata: {name: orders, namespace: functions}
-            spec:
-              template:
-                spec:
-                  containers:
-                  - name: orders
-                    image: registry.example.com/orders:1.0
-                    envFrom:
-                    - secretRef: {name: orders}
-            """],
-        nonTriggeringExamples: ["""
-            # Azurite as a sidecar: 127.0.0.1 is shared within the pod.
-            apiVersion: v1
-            kind: Secret
-            metadata: {name: orders, namespace: functions}
-            stringData:
-              AzureWebJobsStorage: UseDevelopmentStorage=true
-              FUNCTIONS_WORKER_RUNTIME: node
-            ---
-            apiVersion: apps/v1
-            kind: Deployment
-            metadata: {name: orders, namespace: functions}
-            spec:
-              template:
-                spec:
-                  containers:
-                  - name: orders
-                    image: registry.example.com/orders:1.0
-                    envFrom:
-                    - secretRef: {name: orders}
-                  - name: azurite
-                    image: mcr.microsoft.com/azure-storage/azurite:3.33.0
-            """])
+        triggeringExamples: [Self.example],
+        // Azurite as a sidecar: 127.0.0.1 is shared within the pod.
+        nonTriggeringExamples: [Self.example + "\n      - name: azurite\n        image: mcr.microsoft.com/azure-storage/azurite:3.33.0\n"])
 
     public func check(_ index: DoctorIndex) -> [Finding] {
         FunctionsHost.all(in: index).compactMap { host in

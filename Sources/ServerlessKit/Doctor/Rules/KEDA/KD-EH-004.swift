@@ -4,6 +4,46 @@ import Foundation
 public struct NonPositiveThresholdAccepted: Rule {
     public init() {}
 
+    /// The triggering example; with a positive threshold it is the non-triggering one.
+    static let example = """
+        apiVersion: apps/v1
+        kind: Deployment
+        metadata: {name: keda-operator, namespace: keda, labels: {app: keda-operator}}
+        spec:
+          template:
+            spec:
+              containers:
+              - {name: keda-operator, image: "ghcr.io/kedacore/keda:2.17.0"}
+        ---
+        apiVersion: apps/v1
+        kind: Deployment
+        metadata: {name: consumer, namespace: ingest}
+        spec:
+          template:
+            spec:
+              containers:
+              - name: consumer
+                image: registry.example.com/consumer:1.0
+                env:
+                - {name: EVENTHUB_CONNECTION, value: "Endpoint=sb://example.servicebus.windows.net/;SharedAccessKeyName=listen;SharedAccessKey=c2VjcmV0"}
+                - {name: STORAGE_CONNECTION, value: "DefaultEndpointsProtocol=https;AccountName=example;AccountKey=c2VjcmV0;EndpointSuffix=core.windows.net"}
+        ---
+        apiVersion: keda.sh/v1alpha1
+        kind: ScaledObject
+        metadata: {name: consumer, namespace: ingest}
+        spec:
+          scaleTargetRef: {name: consumer}
+          triggers:
+          - type: azure-eventhub
+            metadata:
+              connectionFromEnv: EVENTHUB_CONNECTION
+              storageConnectionFromEnv: STORAGE_CONNECTION
+              eventHubName: telemetry
+              blobContainer: checkpoints
+              checkpointStrategy: blobMetadata
+              unprocessedEventThreshold: "0"
+        """
+
     public static let description = RuleDescription(
         id: "KD-EH-004", platform: .keda, severity: .error,
         title: "unprocessedEventThreshold of 0 or less on a KEDA before 2.20",
@@ -16,82 +56,9 @@ public struct NonPositiveThresholdAccepted: Rule {
             """,
         fix: "Set unprocessedEventThreshold to a positive number of events per replica (the default is 64).",
         references: ["kedacore/keda#7732", "kedacore/keda#7733"],
-        triggeringExamples: ["""
-            apiVersion: apps/v1
-            kind: Deployment
-            metadata: {name: keda-operator, namespace: keda, labels: {app: keda-operator}}
-            spec:
-              template:
-                spec:
-                  containers:
-                  - {name: keda-operator, image: "ghcr.io/kedacore/keda:2.17.0"}
-            ---
-            apiVersion: apps/v1
-            kind: Deployment
-            metadata: {name: consumer, namespace: ingest}
-            spec:
-              template:
-                spec:
-                  containers:
-                  - name: consumer
-                    image: registry.example.com/consumer:1.0
-                    env:
-                    - {name: EVENTHUB_CONNECTION, value: "Endpoint=sb://example.servicebus.windows.net/;SharedAccessKeyName=listen;SharedAccessKey=c2VjcmV0"}
-                    - {name: STORAGE_CONNECTION, value: "DefaultEndpointsProtocol=https;AccountName=example;AccountKey=c2VjcmV0;EndpointSuffix=core.windows.net"}
-            ---
-            apiVersion: keda.sh/v1alpha1
-            kind: ScaledObject
-            metadata: {name: consumer, namespace: ingest}
-            spec:
-              scaleTargetRef: {name: consumer}
-              triggers:
-              - type: azure-eventhub
-                metadata:
-                  connectionFromEnv: EVENTHUB_CONNECTION
-                  storageConnectionFromEnv: STORAGE_CONNECTION
-                  eventHubName: telemetry
-                  blobContainer: checkpoints
-                  checkpointStrategy: blobMetadata
-                  unprocessedEventThreshold: "0"
-            """],
-        nonTriggeringExamples: ["""
-            apiVersion: apps/v1
-            kind: Deployment
-            metadata: {name: keda-operator, namespace: keda, labels: {app: keda-operator}}
-            spec:
-              template:
-                spec:
-                  containers:
-                  - {name: keda-operator, image: "ghcr.io/kedacore/keda:2.17.0"}
-            ---
-            apiVersion: apps/v1
-            kind: Deployment
-            metadata: {name: consumer, namespace: ingest}
-            spec:
-              template:
-                spec:
-                  containers:
-                  - name: consumer
-                    image: registry.example.com/consumer:1.0
-                    env:
-                    - {name: EVENTHUB_CONNECTION, value: "Endpoint=sb://example.servicebus.windows.net/;SharedAccessKeyName=listen;SharedAccessKey=c2VjcmV0"}
-                    - {name: STORAGE_CONNECTION, value: "DefaultEndpointsProtocol=https;AccountName=example;AccountKey=c2VjcmV0;EndpointSuffix=core.windows.net"}
-            ---
-            apiVersion: keda.sh/v1alpha1
-            kind: ScaledObject
-            metadata: {name: consumer, namespace: ingest}
-            spec:
-              scaleTargetRef: {name: consumer}
-              triggers:
-              - type: azure-eventhub
-                metadata:
-                  connectionFromEnv: EVENTHUB_CONNECTION
-                  storageConnectionFromEnv: STORAGE_CONNECTION
-                  eventHubName: telemetry
-                  blobContainer: checkpoints
-                  checkpointStrategy: blobMetadata
-                  unprocessedEventThreshold: "50"
-            """])
+        triggeringExamples: [Self.example],
+        nonTriggeringExamples: [Self.example
+            .replacingOccurrences(of: "unprocessedEventThreshold: \"0\"", with: "unprocessedEventThreshold: \"50\"")])
 
     public func check(_ index: DoctorIndex) -> [Finding] {
         // Cheap first: only an operator before 2.20 and a threshold text that may be 0 or less make parsing worth it.
