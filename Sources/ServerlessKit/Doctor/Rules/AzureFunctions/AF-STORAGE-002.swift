@@ -39,7 +39,7 @@ public struct DevelopmentStorageInCluster: Rule {
         fix: "Put a real storage account's connection string (or AzureWebJobsStorage__accountName with an identity) into the Secret.",
         triggeringExamples: [Self.example],
         // Azurite as a sidecar: 127.0.0.1 is shared within the pod.
-        nonTriggeringExamples: [Self.example + "\n      - name: azurite\n        image: mcr.microsoft.com/azure-storage/azurite:3.33.0\n"])
+        nonTriggeringExamples: [Self.example + "\n      - name: azurite\n        image: mcr.microsoft.com/azure-storage/azurite:3.33.0"])
 
     public func check(_ index: DoctorIndex) -> [Finding] {
         FunctionsHost.all(in: index).compactMap { host in
