@@ -8,10 +8,15 @@ struct DoctorCommand: AsyncParsableCommand {
         abstract: "Find the misconfigurations that break Azure Functions containers, KEDA, Fission and OpenWhisk.",
         discussion: """
             Reads a live cluster (read-only), or manifests and Helm values files with -f, and runs every check of \
-            the platforms it finds. Checks that need a live cluster say so on manifests instead of guessing.
+            the platforms it finds. Checks that need a live cluster say so on manifests instead of guessing. \
+            Documents no check reads (fission spec's DeploymentConfig and ArchiveUploadSpec, YAML that is neither \
+            an object nor chart values) are skipped with a warning; Helm templates must be rendered with helm \
+            template first. With -n, the KEDA, Fission and OpenWhisk control planes are still looked for in every \
+            namespace the user may read.
 
             A config file (.kubectl-serverless.yaml in the current directory, or --config) can set failOn and \
-            skip checks everywhere or per object.
+            skip checks everywhere or per object; an object can also skip checks itself with the annotation \
+            kubectl-serverless/skip-checks: "ID[,ID...]". Skipped findings are counted in the summary.
 
             Examples:
               kubectl serverless doctor -A
@@ -97,6 +102,9 @@ struct DoctorCommand: AsyncParsableCommand {
             Terminal.error("checking cluster \(client.config.sourceName), \(namespace.map { "namespace \($0)" } ?? "all namespaces")")
         }
         let store = try await DoctorLive.load(client: client, namespace: namespace)
+        if let unseen = store.controlPlanesUnseen, let namespace {
+            Terminal.warning("cannot look for KEDA, Fission or OpenWhisk control planes outside namespace \(namespace): \(unseen)")
+        }
         for unreadable in store.unreadable {
             Terminal.warning("cannot read \(unreadable.kind)\(unreadable.namespace.map { " in \($0)" } ?? ""): \(unreadable.reason)")
         }

@@ -62,7 +62,8 @@ def cluster(tmp_path_factory):
     process = subprocess.Popen(
         [sys.executable, "-u", os.path.join(HERE, "kube_api_server.py"), "--cert", certs["server.crt"],
          "--key", certs["server.key"], "--client-ca", certs["ca.crt"], "--token", TOKEN,
-         "--manifests", str(root / "manifests.yaml"), "--forbid", "secrets", "--log", str(log)],
+         "--manifests", str(root / "manifests.yaml"), "--forbid", "secrets",
+         "--forbid-cluster-wide", "configmaps", "--log", str(log)],
         stdout=subprocess.PIPE, text=True)
     line = process.stdout.readline()
     assert line.startswith("READY "), line
@@ -204,6 +205,10 @@ def test_raw_list_paging_and_status_objects(cluster):
     code, forbidden = raw_get(cluster, "/api/v1/secrets?limit=500")
     assert code == 403 and forbidden["reason"] == "Forbidden"
     assert forbidden["message"] == 'secrets is forbidden: User "token-user" cannot list resource "secrets" in API group "" at the cluster scope'
+    code, cluster_wide = raw_get(cluster, "/api/v1/configmaps?limit=500")
+    assert code == 403 and cluster_wide["message"].endswith("at the cluster scope")
+    code, in_namespace = raw_get(cluster, "/api/v1/namespaces/fn/configmaps?limit=500")
+    assert code == 200 and in_namespace["kind"] == "ConfigMapList"
     code, unauthorized = raw_get(cluster, "/api", token="nope")
     assert code == 401 and unauthorized["reason"] == "Unauthorized"
     code, groups = raw_get(cluster, "/apis")

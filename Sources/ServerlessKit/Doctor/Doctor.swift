@@ -17,6 +17,12 @@ public enum Doctor {
 
         var findings: [Finding] = []
         var notJudged: [NotJudged] = []
+        var skippedFindings = 0
+        // Namespace mode keeps what it says about the control planes the namespace relies on (KD-VER-001 on
+        // the KEDA operator in `keda` when the user asked about `fn`).
+        let controlPlane = Set(DoctorLive.controlPlaneWorkloads(in: index).map { object in
+            ObjectName(kind: object.kind, namespace: index.namespace(of: object), name: object.name)
+        })
         for rule in rules {
             let description = rule.description
             if description.needs == .live && !index.isLive {
@@ -24,8 +30,12 @@ public enum Doctor {
                     reason: "needs a live cluster: \(description.liveOnly ?? "state that manifests do not hold")"))
             }
             for finding in rule.check(index) {
-                if let scope = options.namespace, let namespace = finding.subject.namespace, namespace != scope { continue }
-                if options.config.skips(finding) { continue }
+                if let scope = options.namespace, let namespace = finding.subject.namespace, namespace != scope,
+                   !controlPlane.contains(ObjectName(kind: finding.subject.kind, namespace: namespace, name: finding.subject.name)) { continue }
+                if options.config.skips(finding) || SkipAnnotation.skips(finding, in: index) {
+                    skippedFindings += 1
+                    continue
+                }
                 findings.append(finding)
             }
         }
@@ -38,7 +48,8 @@ public enum Doctor {
         let summary = DoctorReport.Summary(objects: inScope,
                                            error: findings.filter { $0.severity == .error }.count,
                                            warning: findings.filter { $0.severity == .warning }.count,
-                                           info: findings.filter { $0.severity == .info }.count)
+                                           info: findings.filter { $0.severity == .info }.count,
+                                           skipped: skippedFindings)
         return DoctorReport(source: store.source, platforms: active.sorted(), findings: findings, notJudged: notJudged,
                             summary: summary, failOn: options.effectiveFailOn, rules: rules.map(\.description))
     }

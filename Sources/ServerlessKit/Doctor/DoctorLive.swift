@@ -10,12 +10,49 @@ public enum DoctorLive {
         async let version = client.serverVersion()
         var store = try await objects
         store.serverVersion = try await version
+        if namespace != nil { await addControlPlanes(to: &store, client: client) }
         let targets = logTargets(in: DoctorIndex(store: store))
         let tails = await targets.concurrentMap { target -> PodLogTail? in
             try? await client.podLogTail(namespace: target.namespace, pod: target.pod, container: target.container)
         }
         store.podLogs = tails.compactMap { $0 }
         return store
+    }
+
+    /// Namespace mode: the control planes (KEDA operator, Fission, OpenWhisk) run in their own namespaces,
+    /// so their workloads are looked for across the cluster, and only they are kept. A user who may not
+    /// list workloads cluster-wide gets `controlPlanesUnseen`, never a "not installed".
+    static func addControlPlanes(to store: inout ObjectStore, client: KubeAPIClient) async {
+        let kinds: [KindRef] = [.deployment, .statefulSet]
+        let results = await kinds.concurrentMap { kind -> Result<[KubeObject], Error> in
+            do { return .success(try await client.list(kind, namespace: nil)) } catch { return .failure(error) }
+        }
+        var workloads = ObjectStore(source: store.source)
+        for result in results {
+            switch result {
+            case let .success(objects):
+                for object in objects { workloads.add(object) }
+            case let .failure(error):
+                store.controlPlanesUnseen = Self.reason(error)
+                return
+            }
+        }
+        for object in controlPlaneWorkloads(in: DoctorIndex(store: workloads)) { store.add(object) }
+    }
+
+    /// The workloads of the platforms' control planes in an index.
+    static func controlPlaneWorkloads(in index: DoctorIndex) -> [KubeObject] {
+        index.kedaOperators.map(\.workload.object) + index.fission.components.map(\.workload.object)
+            + index.openWhiskComponents.map(\.workload.object)
+    }
+
+    private static func reason(_ error: Error) -> String {
+        switch error {
+        case KubeAPIError.forbidden(let message), KubeAPIError.notFound(let message): message
+        case KubeAPIError.status(_, _, let message) where !message.isEmpty: message
+        case let failure as UserFacingError: failure.message
+        default: "\(error)"
+        }
     }
 
     /// Containers whose logs a check reads: OpenWhisk controllers (OW-LIVE-001 looks for "No invokers available").

@@ -13,6 +13,8 @@ public struct DoctorReport: Sendable {
         public var error: Int
         public var warning: Int
         public var info: Int
+        /// Findings left out for their object: `kubectl-serverless/skip-checks` or the config file's `objects`.
+        public var skipped: Int = 0
     }
 
     public var source: ObjectStore.Source

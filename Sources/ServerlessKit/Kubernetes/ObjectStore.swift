@@ -18,6 +18,9 @@ public struct ObjectStore: Sendable {
     public var serverVersion: KubernetesVersion?
     /// Log tails the doctor asked for (a few control-plane containers only); empty for manifests.
     public var podLogs: [PodLogTail] = []
+    /// Namespace mode only: why the platforms' control planes (KEDA, Fission, OpenWhisk workloads) could not
+    /// be looked for across the cluster (a 403 on listing Deployments in all namespaces); nil when they were.
+    public var controlPlanesUnseen: String?
 
     public init(source: Source, objects: [KubeObject] = [], helmValues: [HelmValuesDocument] = [],
                 servedGroupVersions: Set<String> = [], unreadable: [UnreadableKind] = []) {

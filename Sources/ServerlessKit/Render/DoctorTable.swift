@@ -44,13 +44,14 @@ enum DoctorTable {
         case let .manifests(paths): source = "manifests \(paths.joined(separator: ", "))"
         }
         let platforms = report.platforms.isEmpty ? "no serverless platform found" : "platforms \(report.platforms.map(\.rawValue).joined(separator: ", "))"
+        let skipped = summary.skipped == 0 ? "" : " \(summary.skipped) finding\(summary.skipped == 1 ? "" : "s") skipped for their objects (skip-checks)."
         if report.findings.isEmpty {
-            return style.green("No problems found") + " in \(summary.objects) objects (\(source); \(platforms))."
+            return style.green("No problems found") + " in \(summary.objects) objects (\(source); \(platforms))." + skipped
         }
         func count(_ n: Int, _ word: String, _ paint: (String) -> String) -> String {
             let text = "\(n) \(word)\(n == 1 || word == "info" ? "" : "s")"
             return n > 0 ? paint(text) : text
         }
-        return "\(count(summary.error, "error", style.red)), \(count(summary.warning, "warning", style.yellow)), \(count(summary.info, "info", style.cyan)) in \(summary.objects) objects (\(source); \(platforms))."
+        return "\(count(summary.error, "error", style.red)), \(count(summary.warning, "warning", style.yellow)), \(count(summary.info, "info", style.cyan)) in \(summary.objects) objects (\(source); \(platforms))." + skipped
     }
 }

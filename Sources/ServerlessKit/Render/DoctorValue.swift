@@ -10,7 +10,8 @@ enum DoctorValue {
                          ("title", .string(item.title)), ("reason", .string(item.reason))])
             })),
             ("summary", .object([("objects", .int(Int64(report.summary.objects))), ("error", .int(Int64(report.summary.error))),
-                                 ("warning", .int(Int64(report.summary.warning))), ("info", .int(Int64(report.summary.info)))])),
+                                 ("warning", .int(Int64(report.summary.warning))), ("info", .int(Int64(report.summary.info))),
+                                 ("skipped", .int(Int64(report.summary.skipped)))])),
             ("failOn", .string(report.failOn.rawValue)),
         ])
     }

@@ -28,8 +28,9 @@ public enum YAML {
             let parser = try Parser(yaml: text, resolver: .basic)
             while let node = try parser.nextRoot() {
                 var lines: [String: Int] = [:]
-                let value = convert(node, path: "", lines: &lines)
-                documents.append(Document(value: value, line: node.mark?.line ?? 1, fieldLines: lines))
+                let start = node.mark?.line ?? 1
+                let value = try convert(node, path: "", lines: &lines, documentStart: start, referencedFrom: start)
+                documents.append(Document(value: value, line: start, fieldLines: lines))
             }
         } catch let error as YamlError {
             throw syntaxError(error)
@@ -41,19 +42,29 @@ public enum YAML {
         (try? Yams.serialize(node: node(value), indent: 2, width: -1, allowUnicode: true)) ?? ""
     }
 
-    private static func convert(_ node: Node, path: String, lines: inout [String: Int]) -> Value {
+    /// `referencedFrom` is the line of the key or item that holds `node`: where an alias would be written.
+    private static func convert(_ node: Node, path: String, lines: inout [String: Int], documentStart: Int,
+                                referencedFrom: Int) throws -> Value {
+        // The parser keeps anchors across `---`, but YAML scopes them to one document: a node of this
+        // document that starts before the document does came through an alias to an earlier one.
+        if let line = node.mark?.line, line < documentStart {
+            throw SyntaxError(line: referencedFrom,
+                              reason: "an alias refers to an anchor of an earlier document (line \(line)); YAML anchors do not cross ---")
+        }
         if let line = node.mark?.line, !path.isEmpty { lines[path] = line }
         switch node {
         case let .scalar(scalar):
             return scalarValue(scalar, tag: tag(of: node, scalar))
         case let .sequence(sequence):
-            return .array(sequence.enumerated().map { index, item in
-                convert(item, path: "\(path)[\(index)]", lines: &lines)
+            return .array(try sequence.enumerated().map { index, item in
+                try convert(item, path: "\(path)[\(index)]", lines: &lines, documentStart: documentStart,
+                            referencedFrom: node.mark?.line ?? referencedFrom)
             })
         case let .mapping(mapping):
-            return .object(mapping.map { key, item in
+            return .object(try mapping.map { key, item in
                 let name = key.string ?? ""
-                return (name, convert(item, path: path.isEmpty ? name : "\(path).\(name)", lines: &lines))
+                return (name, try convert(item, path: path.isEmpty ? name : "\(path).\(name)", lines: &lines,
+                                          documentStart: documentStart, referencedFrom: key.mark?.line ?? referencedFrom))
             })
         case .alias:
             return .null

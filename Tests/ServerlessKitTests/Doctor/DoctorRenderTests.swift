@@ -36,7 +36,7 @@ import Testing
         #expect(lock["location"] == .object([("file", .string("azure-functions/misconfig-pod-namespace-timer.yaml")), ("line", .int(35))]))
         #expect(lock["severity"] == .string("error"))
         #expect(lock["docs"] == .string("man kubectl-serverless-doctor (CHECKS: AF-LOCK-001)"))
-        #expect(value["summary"] == .object([("objects", .int(1)), ("error", .int(1)), ("warning", .int(2)), ("info", .int(0))]))
+        #expect(value["summary"] == .object([("objects", .int(1)), ("error", .int(1)), ("warning", .int(2)), ("info", .int(0)), ("skipped", .int(0))]))
         // The general checks apply to any platform found; the live one says it could not judge manifests.
         #expect(value["notJudged"].array.map(\.["id"]) == [.string("GEN-LIVE-001")])
         // YAML carries the same tree.

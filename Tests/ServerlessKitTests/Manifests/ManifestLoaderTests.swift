@@ -107,12 +107,6 @@ import Testing
             #expect(error.message.hasPrefix("k8s/bad.yaml:"))
             #expect(error.line != nil && error.line! >= 4)
         } catch { Issue.record("unexpected \(error)") }
-        #expect(throws: ManifestError(file: "x.yaml", line: 1, reason: "ConfigMap has no apiVersion")) {
-            try load([("x.yaml", "kind: ConfigMap\nmetadata: {name: a}\n")])
-        }
-        #expect(throws: ManifestError(file: "x.yaml", line: 1, reason: "ConfigMap has no metadata.name")) {
-            try load([("x.yaml", "apiVersion: v1\nkind: ConfigMap\n")])
-        }
     }
 
     @Test func directoriesReadOnlyManifestExtensionsAndRecurseWithR() throws {

@@ -82,11 +82,21 @@ public struct FissionControlPlane: Sendable {
         return nil
     }
 
-    /// `static` (default), `dynamic` or `cluster` (v1.27.0+).
+    /// `static` (default), `dynamic` or `cluster` (v1.27.0+), as Fission reads it (fission/fission
+    /// pkg/utils/namespace.go, TenancyMode): lower-cased, not trimmed, anything else is static.
     public var tenancyMode: String {
+        switch tenancyModeSetting?.lowercased() {
+        case "dynamic": "dynamic"
+        case "cluster": "cluster"
+        default: "static"
+        }
+    }
+
+    /// FISSION_TENANCY_MODE as written (a component's env, else the chart's tenancy.mode), nil when unset.
+    public var tenancyModeSetting: String? {
         for component in components {
             if let mode = component.env["FISSION_TENANCY_MODE"].literal { return mode }
         }
-        return values.first?.values["tenancy"]["mode"].string ?? "static"
+        return values.first?.values["tenancy"]["mode"].string
     }
 }

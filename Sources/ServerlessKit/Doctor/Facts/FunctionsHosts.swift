@@ -42,3 +42,12 @@ public struct FunctionsHost: Sendable {
         isKubernetesManagedHosting || env["MANAGED_ENVIRONMENT"].isSet
     }
 }
+
+extension ScaledResource {
+    /// Whether KEDA scales an Azure Functions host: the target's containers carry the host's settings or
+    /// image. Functions rules about KEDA objects judge only these; any other Event Hub consumer is KEDA's.
+    public func scalesFunctionsHost(in index: DoctorIndex) -> Bool {
+        guard let workload = target(in: index) else { return false }
+        return workload.containers.contains { FunctionsHost.isHost($0, env: index.env(of: $0, in: workload)) }
+    }
+}

@@ -27,7 +27,9 @@ public struct OpenWhiskComponent: Sendable {
         return out.sorted { ($0.namespace ?? "", $0.workload.object.name) < ($1.namespace ?? "", $1.workload.object.name) }
     }
 
-    public var era: OpenWhiskImageEra { OpenWhiskImageEra(tag: container.imageTag) }
+    public var era: OpenWhiskImageEra {
+        OpenWhiskImageEra(tag: container.imageTag, repository: String(container.image.split(separator: ":").first ?? ""))
+    }
 }
 
 /// What an OpenWhisk image tag says about its defaults (apache/openwhisk#5463 flipped SPI defaults to the
@@ -41,11 +43,16 @@ public enum OpenWhiskImageEra: Sendable, Equatable {
     case pekko
     case unknown
 
-    public init(tag: String?) {
+    /// `repository` (`openwhisk/controller`, `docker.io/openwhisk/invoker`) matters for the moving tags only:
+    /// `nightly`/`latest` are master builds on the project's Docker Hub images, but `whisk/controller:latest`
+    /// is what a local `gradle distDocker` tags, from any commit.
+    public init(tag: String?, repository: String? = nil) {
         switch tag {
         case "ef725a6": self = .akkaSharding
         case "7863e27": self = .akkaFPC
-        case "nightly", "latest": self = .pekko
+        case "nightly", "latest":
+            let published = repository.map { $0.hasPrefix("openwhisk/") || $0.contains("/openwhisk/") } ?? true
+            self = published ? .pekko : .unknown
         case nil: self = .akkaSharding  // the chart always sets a tag; an untagged image means the chart default
         default: self = .unknown
         }

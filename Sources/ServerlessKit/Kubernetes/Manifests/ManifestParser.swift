@@ -28,9 +28,16 @@ public enum ManifestParser {
         do {
             documents = try YAML.documents(input.text)
         } catch let error as YAML.SyntaxError {
-            throw ManifestError(file: input.file, line: error.line, reason: error.reason)
+            throw ManifestError(file: input.file, line: error.line, reason: error.reason,
+                                hint: HelmTemplateHint.hint(for: input.text))
         }
         var parsed = ParsedManifest()
+        if let line = HelmTemplateHint.unquotedActionLine(in: input.text) {
+            // Valid YAML by accident: `{{ x }}` reads as a nested flow mapping. Not manifests yet.
+            parsed.warnings.append(ManifestWarning(file: input.file, line: line,
+                message: "skipped the file: it holds Helm template actions ({{ ... }}), not rendered manifests; " + HelmTemplateHint.advice))
+            return parsed
+        }
         for document in documents {
             try read(document.value, line: document.line, fieldLines: document.fieldLines,
                      input: input, into: &parsed)
@@ -53,11 +60,21 @@ public enum ManifestParser {
                            input: input, into: &parsed)
             return
         }
+        // Valid YAML that is not an object any rule reads is left out with a warning, never a failed run.
+        func skip(_ why: String) {
+            parsed.warnings.append(ManifestWarning(file: input.file, line: line, message: "skipped \(why)"))
+        }
+        if let tool = CLIOnlyKind.tool(kind: kind, apiVersion: apiVersion) {
+            skip("\(kind)\(value["name"].string.map { " \($0)" } ?? ""): a file only \(tool) reads, not a Kubernetes object")
+            return
+        }
         guard !kind.isEmpty else {
-            throw ManifestError(file: input.file, line: line, reason: "object has apiVersion \(apiVersion) but no kind")
+            skip("a document with apiVersion \(apiVersion) but no kind (not a Kubernetes object)")
+            return
         }
         guard !apiVersion.isEmpty else {
-            throw ManifestError(file: input.file, line: line, reason: "\(kind) has no apiVersion")
+            skip("a \(kind) with no apiVersion (not a Kubernetes object)")
+            return
         }
         if kind == "List" || (kind.hasSuffix("List") && value["items"].isArrayOrNull) {
             let itemLines = linesByItem(fieldLines)
@@ -68,7 +85,8 @@ public enum ManifestParser {
             return
         }
         guard let name = value["metadata"]["name"].string, !name.isEmpty else {
-            throw ManifestError(file: input.file, line: line, reason: "\(kind) has no metadata.name")
+            skip("a \(kind) with no metadata.name")
+            return
         }
         let namespace = value["metadata"]["namespace"].string.flatMap { $0.isEmpty ? nil : $0 }
         parsed.objects.append(KubeObject(apiVersion: apiVersion, kind: kind, namespace: namespace, name: name,

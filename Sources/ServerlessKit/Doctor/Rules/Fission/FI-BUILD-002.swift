@@ -40,6 +40,10 @@ public struct PackageBuildNotSucceeded: Rule {
         index.objects("Package", group: "fission.io").compactMap { package in
             guard let status = package.body["status"]["buildstatus"].string,
                   ["failed", "pending", "running"].contains(status) else { return nil }
+            // `fission spec` writes every Package with the stub `buildstatus: pending`
+            // (fission/fission pkg/fission-cli/cmd/package/create.go, CreatePackage: a source archive sets
+            // BuildStatusPending before SpecSave): only the cluster says a build is stuck.
+            guard status == "failed" || index.isLive else { return nil }
             let log = package.body["status"]["buildlog"].string.map { $0.split(separator: "\n").suffix(3).joined(separator: " | ") }
             let failed = status == "failed"
             return Self.description.finding(

@@ -89,9 +89,11 @@ public struct FissionCoreNotRunning: Rule {
         if let namespace = index.fission.components.first.map({ index.namespace(of: $0.workload.object) }) {
             let present = Set(index.fission.components.map(\.name))
             for missing in Self.core where !present.contains(missing) {
-                guard case .missing = index.lookup("Deployment", namespace: namespace, name: missing),
-                      let anchor = index.fission.components.first else { continue }
-                findings.append(Self.description.finding(anchor.workload.object, in: index,
+                guard case .missing = index.lookup("Deployment", namespace: namespace, name: missing) else { continue }
+                // The finding is about the Deployment that is not there, not about a neighbour that is.
+                let absent = KubeObject(apiVersion: "apps/v1", kind: "Deployment", namespace: namespace, name: missing,
+                                        body: .object([]), location: nil)
+                findings.append(Self.description.finding(absent, in: index,
                     message: "Fission Deployment \(missing) does not exist in \(namespace ?? "")", evidence: ["Deployment \(namespace ?? "")/\(missing): not found"]))
             }
         }

@@ -10,8 +10,8 @@ public struct NamespaceMissing: Rule {
             a Terminating namespace are about to go. Live, this also checks the namespaces the KEDA operator is told to \
             watch (WATCH_NAMESPACE) and to read cluster secrets from (KEDA_CLUSTER_OBJECT_NAMESPACE): a name there that \
             does not exist is usually a typo, and nothing is reconciled. On manifests, when the files create some \
-            namespaces, an object of a platform found in a namespace they do not create is a warning (a typo, or a \
-            namespace created elsewhere).
+            namespaces, the namespaces that objects of a platform name but the files do not create are reported once \
+            each: a warning when the name is one typo away from a created namespace, else info (it may be created elsewhere).
             """,
         fix: "Create the namespace (kubectl create namespace <name>, or a Namespace object applied first), or fix the name.",
         triggeringExamples: ["""
@@ -68,6 +68,10 @@ public struct NamespaceMissing: Rule {
         var findings: [Finding] = []
         let namespaces = Dictionary(index.objects("Namespace").map { ($0.name, $0) }) { first, _ in first }
         var reported: Set<String> = []
+        // Manifests: one finding per namespace the files do not create (one cause), only for objects that
+        // name their namespace; a namespace created elsewhere is common, so it is info that says "may",
+        // and a warning only when the name is one typo away from a namespace the files do create.
+        var uncreated: [(namespace: String, objects: [KubeObject])] = []
         for object in Self.relevant(in: index) {
             guard let namespace = index.namespace(of: object) else { continue }
             if index.isLive {
@@ -76,12 +80,27 @@ public struct NamespaceMissing: Rule {
                     message: "namespace \(namespace) is Terminating: \(object.kind) \(object.name) is being deleted with it",
                     fix: "Recreate the namespace and re-apply once it is gone, or find what deleted it (and what blocks its finalizers).",
                     evidence: ["Namespace \(namespace): status.phase Terminating"]))
-            } else if !namespaces.isEmpty, namespaces[namespace] == nil, reported.insert("\(namespace)|\(object.kind)|\(object.name)").inserted {
-                let created = namespaces.keys.sorted()
-                findings.append(Self.description.finding(object, in: index, field: "metadata.namespace",
-                    message: "\(object.kind) \(object.name) is in namespace \(namespace), which the manifests do not create (they create \(created.prefix(5).joined(separator: ", "))): applying it fails unless \(namespace) exists",
-                    evidence: ["metadata.namespace: \(namespace)"], severity: .warning))
+            } else if !namespaces.isEmpty, object.namespace != nil, namespaces[namespace] == nil,
+                      reported.insert("\(namespace)|\(object.kind)|\(object.name)").inserted {
+                if let at = uncreated.firstIndex(where: { $0.namespace == namespace }) {
+                    uncreated[at].objects.append(object)
+                } else {
+                    uncreated.append((namespace, [object]))
+                }
             }
+        }
+        let created = namespaces.keys.sorted()
+        for (namespace, objects) in uncreated {
+            let meant = created.first { Self.isOneTypoAway(namespace, $0) }
+            let names = objects.prefix(3).map { "\($0.kind) \($0.name)" }.joined(separator: ", ")
+                + (objects.count > 3 ? " and \(objects.count - 3) more" : "")
+            findings.append(Self.description.finding(objects[0], in: index, field: "metadata.namespace",
+                message: meant != nil
+                    ? "\(objects.count) object(s) (\(names)) are in namespace \(namespace), which the manifests do not create; they create \(meant!): a typo makes applying them fail"
+                    : "\(objects.count) object(s) (\(names)) are in namespace \(namespace), which the manifests do not create (they create \(created.prefix(5).joined(separator: ", "))): applying them may fail unless \(namespace) exists",
+                fix: meant.map { "Set metadata.namespace to \($0), or create namespace \(namespace)." },
+                evidence: ["metadata.namespace: \(namespace)"] + (meant.map { ["Namespace \($0) is created by the manifests"] } ?? []),
+                severity: meant != nil ? .warning : .info))
         }
         guard index.isLive, index.scope.platforms.contains(.keda) else { return findings }
         for keda in KedaOperator.all(in: index) {
@@ -99,5 +118,15 @@ public struct NamespaceMissing: Rule {
             }
         }
         return findings
+    }
+
+    /// One insertion, deletion or substitution apart (`function` and `functions`).
+    static func isOneTypoAway(_ a: String, _ b: String) -> Bool {
+        let a = Array(a), b = Array(b)
+        guard a != b, abs(a.count - b.count) <= 1 else { return false }
+        var i = 0
+        while i < min(a.count, b.count), a[i] == b[i] { i += 1 }
+        if a.count == b.count { return a[(i + 1)...] == b[(i + 1)...] }
+        return a.count > b.count ? a[(i + 1)...] == b[i...] : a[i...] == b[(i + 1)...]
     }
 }

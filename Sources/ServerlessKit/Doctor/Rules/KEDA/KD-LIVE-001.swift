@@ -80,10 +80,23 @@ public struct ScalingStatus: Rule {
                     message: "\(type)=\(status) (\(reason))\(message.isEmpty ? "" : ": \(message)")",
                     fix: severity == .info
                         ? "Scaling is paused by the autoscaling.keda.sh/paused annotations; remove them to resume."
-                        : "Fix what KEDA reports (\(reason)); the other findings on this object usually name the setting.",
+                        : "Fix what KEDA reports (\(reason)); the other findings on this object usually name the setting."
+                            + (reason.hasSuffix("TriggerError") ? Self.checkpointsHint(resource, in: index) : ""),
                     evidence: ["\(field): type=\(type) status=\(status) reason=\(reason)"] + events, severity: severity))
             }
         }
         return findings
+    }
+
+    /// For a trigger error on an azure-eventhub trigger: the command that reads its checkpoints as the
+    /// cluster's KEDA does (the operator's image tag, read as KD-VER-001 reads it).
+    static func checkpointsHint(_ resource: ScaledResource, in index: DoctorIndex) -> String {
+        guard let position = resource.triggers.firstIndex(where: { $0.type == "azure-eventhub" }) else { return "" }
+        let object = resource.object
+        var command = "kubectl serverless checkpoints " + (resource.isJob ? "--scaled-job \(object.name)" : object.name)
+        command += " -n \(index.namespace(of: object) ?? index.defaultNamespace)"
+        if resource.triggers.count > 1 { command += " --trigger \(position)" }
+        if let version = KedaOperator.all(in: index).first?.version { command += " --keda-version \(version)" }
+        return " To see what the azure-eventhub scaler reads and computes, run: \(command)"
     }
 }

@@ -57,6 +57,14 @@ public struct OperatorMissing: Rule {
             && !index.store.servedGroupVersions.contains { $0.hasPrefix("keda.sh/") }
         // A plain -f of app manifests never carries the operator: judged live only.
         guard index.isLive else { return [] }
+        if let unseen = index.store.controlPlanesUnseen {
+            // Namespace mode without the right to look elsewhere: KEDA may well run in its own namespace.
+            return [Self.description.finding(
+                first.object, in: index,
+                message: "could not look for the KEDA operator outside this namespace (\(unseen)); it may be installed elsewhere, so this run cannot say whether anything scales \(resources.count) KEDA object(s)",
+                fix: "Run with -A, or with a user that may list Deployments in all namespaces, to check the KEDA operator.",
+                evidence: ["cluster-wide Deployments: \(unseen)"], severity: .info)]
+        }
         return [Self.description.finding(
             first.object, in: index,
             message: "\(resources.count) KEDA object(s) (\(resources.prefix(3).map { "\($0.object.kind) \($0.object.name)" }.joined(separator: ", "))) but no KEDA operator Deployment\(crdMissing || servedMissing ? " and no scaledobjects.keda.sh CRD" : ""): nothing will scale",

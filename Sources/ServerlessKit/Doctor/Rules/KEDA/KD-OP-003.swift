@@ -11,7 +11,8 @@ public struct OutsideWatchedNamespaces: Rule {
             With WATCH_NAMESPACE set, the KEDA operator only reconciles ScaledObjects, ScaledJobs and \
             TriggerAuthentications in those namespaces (a comma-separated list since 2.14.0; before that a list is one \
             namespace name that matches nothing). Objects elsewhere get no status, no HPA, and never scale. The chart \
-            does not add its own release namespace to the list (kedacore/charts#748).
+            does not add its own release namespace to the list (kedacore/charts#748). Without the operator's \
+            Deployment in the input, the KEDA chart's watchNamespace value is judged instead.
             """,
         fix: "Add the namespace to WATCH_NAMESPACE (helm: --set watchNamespace=ns1,ns2), or move the object into a watched namespace.",
         references: ["kedacore/keda#5631", "kedacore/charts#748"],
@@ -36,6 +37,18 @@ public struct OutsideWatchedNamespaces: Rule {
               triggers:
               - type: cpu
                 metadata: {type: Utilization, value: "60"}
+            """, """
+            # The KEDA chart's values beside the app's objects.
+            watchNamespace: functions
+            metricsServer: {replicaCount: 1}
+            ---
+            apiVersion: keda.sh/v1alpha1
+            kind: ScaledObject
+            metadata: {name: billing, namespace: billing}
+            spec:
+              scaleTargetRef: {name: billing}
+              triggers:
+              - {type: cpu, metadata: {type: Utilization, value: "60"}}
             """],
         nonTriggeringExamples: ["""
             apiVersion: apps/v1
@@ -79,6 +92,22 @@ public struct OutsideWatchedNamespaces: Rule {
                         ? "Upgrade KEDA to 2.14.0 or newer, or watch a single namespace (WATCH_NAMESPACE=\(namespace)) or all (\"\")."
                         : "Add \(namespace) to WATCH_NAMESPACE (helm: --set watchNamespace=\((namespaces + [namespace]).joined(separator: "\\,"))), or move \(object.kind) \(object.name) into \(namespaces.joined(separator: " or ")).",
                     evidence: [raw.evidence ?? "WATCH_NAMESPACE", "metadata.namespace: \(namespace)"]))
+            }
+        }
+        // No rendered operator in the input: the KEDA chart's watchNamespace is what WATCH_NAMESPACE will be
+        // (kedacore/charts keda/templates/manager/deployment.yaml).
+        guard KedaOperator.all(in: index).isEmpty else { return findings }
+        for values in index.helmValues(.keda) {
+            let namespaces = (values.values["watchNamespace"].string ?? "").split(separator: ",")
+                .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            guard !namespaces.isEmpty else { continue }
+            for object in watched where ScaledResource.groups.contains(object.group) {
+                guard let namespace = index.namespace(of: object), !namespaces.contains(namespace) else { continue }
+                findings.append(Self.description.finding(
+                    object, in: index, field: "metadata",
+                    message: "\(values.file) sets watchNamespace \(namespaces.joined(separator: ",")), so the KEDA operator watches only \(namespaces.joined(separator: ", ")): \(object.kind) \(object.name) in \(namespace) is never reconciled",
+                    fix: "Add \(namespace) to watchNamespace in \(values.file) (--set watchNamespace=\((namespaces + [namespace]).joined(separator: "\\,"))), or move \(object.kind) \(object.name) into \(namespaces.joined(separator: " or ")).",
+                    evidence: ["\(values.file): watchNamespace: \(values.values["watchNamespace"].string ?? "")", "metadata.namespace: \(namespace)"]))
             }
         }
         return findings

@@ -55,6 +55,9 @@ public struct ScaleTargetMissing: Rule {
         return ScaledResource.all(in: index).compactMap { resource in
             guard !resource.isJob else { return nil }
             let object = resource.object
+            // A KEDA v1 object (keda.k8s.io, scaleTargetRef.deploymentName) is never read by KEDA v2 at all:
+            // AF-KEDA-V1-001 says so; its scaleTargetRef is not the problem. One cause, one finding.
+            guard object.group != "keda.k8s.io", object.body["spec"]["scaleTargetRef"]["deploymentName"].isNull else { return nil }
             guard let name = resource.targetName, !name.isEmpty else {
                 return Self.description.finding(object, in: index, field: "spec.scaleTargetRef",
                     message: "spec.scaleTargetRef.name is missing: KEDA rejects the ScaledObject",

@@ -8,9 +8,10 @@ public struct ImageGenerationMismatch: Rule {
         rationale: """
             The chart (1.0.1) targets ef725a6 (2022-10-14: Akka, sharding defaults). Images after apache/openwhisk#5463 \
             (2024-03-06) default to the FPC scheduler SPIs, so with scheduler.enabled=false the controller runs \
-            FPCPoolBalancer without a scheduler or etcd; images after #5551 (2025-10-19, e.g. nightly) use Apache \
-            Pekko: every CONFIG_akka_* setting is ignored and WHISK_SCHEDULER_ENDPOINTS_PEKKOPORT, which the chart never \
-            sets, is required. Hex tags the doctor cannot date are reported as info.
+            FPCPoolBalancer without a scheduler or etcd (error: those tags are dated); images after #5551 (2025-10-19) \
+            use Apache Pekko: every CONFIG_akka_* setting is ignored and WHISK_SCHEDULER_ENDPOINTS_PEKKOPORT, which the \
+            chart never sets, is required. The moving tags nightly and latest of openwhisk/* may hold such a build \
+            (warning); tags the doctor cannot date, such as a locally built whisk/controller:latest, are info.
             """,
         fix: "Pin controller, invoker and scheduler to the chart's tag (ef725a6), or to a tag whose generation the chart supports.",
         references: ["apache/openwhisk#5463", "apache/openwhisk#5551", "apache/openwhisk#5484"],
@@ -33,11 +34,12 @@ public struct ImageGenerationMismatch: Rule {
               imageTag: ef725a6
             """])
 
-    static func verdict(tag: String, schedulerEnabled: Bool) -> (String, Severity)? {
-        switch OpenWhiskImageEra(tag: tag) {
+    static func verdict(tag: String, repository: String? = nil, schedulerEnabled: Bool) -> (String, Severity)? {
+        switch OpenWhiskImageEra(tag: tag, repository: repository) {
         case .akkaSharding: return nil
         case .pekko:
-            return ("tag \(tag) is a current-master (Apache Pekko, after apache/openwhisk#5551 of 2025-10-19) build: it ignores every CONFIG_akka_* setting this chart renders and requires WHISK_SCHEDULER_ENDPOINTS_PEKKOPORT, which the chart never sets", .error)
+            // A moving tag: what it holds today is a guess about the build, so a warning that says may.
+            return ("tag \(tag) moves with master; builds after apache/openwhisk#5551 (2025-10-19) use Apache Pekko, which may ignore every CONFIG_akka_* setting this chart renders and require WHISK_SCHEDULER_ENDPOINTS_PEKKOPORT, which the chart never sets", .warning)
         case .akkaFPC:
             return schedulerEnabled ? nil : ("tag \(tag) is built after apache/openwhisk#5463 (2024-03-06) and defaults to the FPC scheduler SPIs, but scheduler.enabled is false: the controller runs FPCPoolBalancer without a scheduler or etcd", .error)
         case .unknown:
@@ -51,7 +53,9 @@ public struct ImageGenerationMismatch: Rule {
             let scheduler = values.values["scheduler"]["enabled"].bool ?? false
             var seen: Set<String> = []
             for (role, tag) in MixedImageTags.valuesTags(values.values) where !seen.contains(tag) {
-                guard let (message, severity) = Self.verdict(tag: tag, schedulerEnabled: scheduler) else { continue }
+                // The chart's `<role>.imageName` (default openwhisk/<role>) says whose build a moving tag is.
+                let repository = values.values[role]["imageName"].string ?? "openwhisk/\(role)"
+                guard let (message, severity) = Self.verdict(tag: tag, repository: repository, schedulerEnabled: scheduler) else { continue }
                 seen.insert(tag)
                 findings.append(Self.description.finding(
                     values, field: "\(role).imageTag", message: "\(role).imageTag: \(message)",
@@ -63,9 +67,10 @@ public struct ImageGenerationMismatch: Rule {
             guard let akka = component.container.env.first(where: { $0.name.hasPrefix("CONFIG_akka_") }) else { continue }
             findings.append(Self.description.finding(
                 component.workload.object, in: index, field: akka.path,
-                message: "\(component.container.image) is an Apache Pekko build: \(akka.name) and every other CONFIG_akka_* setting is ignored",
+                message: "\(component.container.image) moves with master and may be an Apache Pekko build (after apache/openwhisk#5551, 2025-10-19): then \(akka.name) and every other CONFIG_akka_* setting is ignored",
                 fix: "Pin the image to the chart's tag (ef725a6), or rename the settings to CONFIG_pekko_* and set WHISK_SCHEDULER_ENDPOINTS_PEKKOPORT.",
-                evidence: [Evidence.field("\(component.container.path).image", .string(component.container.image)), "\(akka.path): \(akka.name)"]))
+                evidence: [Evidence.field("\(component.container.path).image", .string(component.container.image)), "\(akka.path): \(akka.name)"],
+                severity: .warning))
         }
         return findings
     }
