@@ -137,4 +137,18 @@ import Testing
         #expect(finding.severity == .info)
         #expect(finding.message.contains("500") && finding.message.contains("64"))
     }
+
+    /// No hub name anywhere: on a Functions host AF-KEDA-EH-004 says so, once; on any other consumer that
+    /// Functions rule stays out, so KD-EH-001 gives KEDA's own words.
+    @Test func noHubNameIsReportedOnceWhateverTheTarget() throws {
+        let functions = Self.manifests(threshold: "64").replacingOccurrences(of: "      eventHubName: orders\n", with: "")
+        let onHost = try Self.report(functions).findings.map(\.id)
+        #expect(onHost.contains("AF-KEDA-EH-004") && !onHost.contains("KD-EH-001"))
+
+        let consumer = functions.replacingOccurrences(of: "AzureWebJobsStorage", with: "CheckpointStorage")
+        let findings = try Self.report(consumer).findings
+        let finding = try #require(findings.first { $0.id == "KD-EH-001" })
+        #expect(finding.message.contains("connection string does not contain event hub name"))
+        #expect(!findings.contains { $0.id == "AF-KEDA-EH-004" })
+    }
 }

@@ -206,7 +206,7 @@ public struct EventHubTriggerRejected: Rule {
 
     public func check(_ index: DoctorIndex) -> [Finding] {
         EventHubTriggerParse.all(in: index).compactMap { parse in
-            guard case .failure(let error) = parse.result, Self.isOwnProblem(error, of: parse) else { return nil }
+            guard case .failure(let error) = parse.result, Self.isOwnProblem(error, of: parse, in: index) else { return nil }
             let trigger = parse.trigger
             let keda = parse.versionFromOperator ? "KEDA \(parse.version)" : "KEDA"
             let text = error.kedaText.split(separator: "\n", omittingEmptySubsequences: false).joined(separator: "; ")
@@ -225,7 +225,7 @@ public struct EventHubTriggerRejected: Rule {
 
     /// False for errors another rule reports (one problem, one finding), and for errors that only say an
     /// input could not be gathered here (a Key Vault parameter, a ...FromEnv name the container lacks).
-    static func isOwnProblem(_ error: KEDAConfigError, of parse: EventHubTriggerParse) -> Bool {
+    static func isOwnProblem(_ error: KEDAConfigError, of parse: EventHubTriggerParse, in index: DoctorIndex) -> Bool {
         let reason = error.reason
         let trigger = parse.trigger
         let provider = parse.inputs.podIdentityProvider ?? ""
@@ -241,10 +241,11 @@ public struct EventHubTriggerRejected: Rule {
         // AF-KEDA-EH-001: no checkpoint storage named at all.
         if reason == "no storage connection string given", trigger.metadata("storageConnectionFromEnv") == nil,
            parse.inputs.authParams["storageConnection"] == nil { return false }
-        // AF-KEDA-EH-004: no hub name named at all.
+        // AF-KEDA-EH-004: no hub name named at all, on a Functions host (the only place that rule judges).
         let noHubName = reason == "no event hub name string given"
             || reason.hasPrefix("connection string does not contain event hub name")
-        if noHubName, trigger.metadata("eventHubName") == nil, trigger.metadata("eventHubNameFromEnv") == nil { return false }
+        if noHubName, trigger.metadata("eventHubName") == nil, trigger.metadata("eventHubNameFromEnv") == nil,
+           parse.resource.scalesFunctionsHost(in: index) { return false }
         return true
     }
 }
