@@ -51,11 +51,13 @@ struct CheckpointCommandRunner {
             inputs = try await TriggerInputsLoader.load(ref, trigger: source.trigger, client: client,
                                                         clusterObjectNamespace: clusterObjectNamespace)
         } else {
-            let store = try ManifestInput.load(paths: source.filenames, recursive: source.recursive)
-            let ref = ScalableObjectRef(kind: kind, namespace: global.namespace ?? "default", name: name)
+            let placement = try global.manifestPlacement()
+            let store = placement.place(try ManifestInput.load(paths: source.filenames, recursive: source.recursive))
+            let ref = ScalableObjectRef(kind: kind, namespace: placement.namespace, name: name)
             inputs = try TriggerInputsResolver(store: store, clusterObjectNamespace: clusterObjectNamespace)
                 .resolve(ref, trigger: source.trigger)
         }
+        for read in inputs.emptyReadsTheTriggerUses { Terminal.warning(read.description) }
         for unreadable in inputs.unresolvedAuthSources {
             Terminal.warning("the TriggerAuthentication reads \(unreadable), which this tool cannot; pass the connection strings as flags")
         }

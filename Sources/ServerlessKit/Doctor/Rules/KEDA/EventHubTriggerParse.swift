@@ -19,14 +19,16 @@ struct EventHubTriggerParse {
         let operatorVersion = keda?.version.flatMap { KEDAVersion($0) }
         let version = operatorVersion ?? .newest
         let clusterObjectNamespace = keda?.clusterObjectNamespace(in: index) ?? "keda"
-        let resolver = TriggerInputsResolver(store: placed(index), clusterObjectNamespace: clusterObjectNamespace)
+        let resolver = TriggerInputsResolver(store: index.placement.place(index.store), clusterObjectNamespace: clusterObjectNamespace)
         var out: [EventHubTriggerParse] = []
         for resource in resources {
             let kind: ScalableKind = resource.isJob ? .scaledJob : .scaledObject
             let ref = ScalableObjectRef(kind: kind, namespace: index.namespace(of: resource.object) ?? index.defaultNamespace,
                                         name: resource.object.name)
             for (position, trigger) in resource.triggers.enumerated() where trigger.type == "azure-eventhub" {
-                guard let inputs = try? resolver.resolve(ref, trigger: String(position)) else { continue }
+                // A value KEDA reads as empty (missing key or object) is the finding of the rules about that reference.
+                guard let inputs = try? resolver.resolve(ref, trigger: String(position)),
+                      inputs.emptyReadsTheTriggerUses.isEmpty else { continue }
                 let result: Result<EventHubScalerSettings, KEDAConfigError>
                 do {
                     result = .success(try EventHubScalerSettings(parsing: inputs.eventHubTrigger, version: version))
@@ -40,17 +42,5 @@ struct EventHubTriggerParse {
             }
         }
         return out
-    }
-
-    /// The input with every object placed in the namespace the doctor reads it in (manifests often leave
-    /// `metadata.namespace` out), as the resolver looks objects up by exact namespace.
-    private static func placed(_ index: DoctorIndex) -> ObjectStore {
-        var store = ObjectStore(source: index.store.source, helmValues: index.store.helmValues,
-                                servedGroupVersions: index.store.servedGroupVersions, unreadable: index.store.unreadable)
-        for var object in index.store.objects {
-            object.namespace = index.namespace(of: object)
-            store.add(object)
-        }
-        return store
     }
 }
