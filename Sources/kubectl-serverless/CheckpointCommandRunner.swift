@@ -8,34 +8,47 @@ struct CheckpointCommandRunner {
     let source: CheckpointSourceOptions
 
     func report() async throws -> CheckpointReport {
-        let version = try kedaVersion()
-        var (trigger, target) = try await triggerFromObject() ?? (EventHubTriggerMetadata(metadata: [:]), .unknownScaledObject)
+        let flagVersion = try kedaVersionFlag()
+        let object = try await triggerFromObject(flagVersion: flagVersion)
+        var (trigger, target) = object.map { ($0.trigger, $0.target) } ?? (EventHubTriggerMetadata(metadata: [:]), .unknownScaledObject)
+        // Flags only: no cluster or manifests to find KEDA in.
+        let keda = object?.keda ?? KEDAVersionDetector.choose(flag: flagVersion, sightings: [], from: .default)
         trigger.metadata.merge(source.metadataOverrides) { $1 }
         try applyConnections(to: &trigger)
         target = scaleTarget(overriding: target)
 
-        let settings = try EventHubScalerSettings(parsing: trigger, version: version)
+        let settings: EventHubScalerSettings
+        do {
+            settings = try EventHubScalerSettings(parsing: trigger, version: keda.version)
+        } catch let error as KEDAConfigError {
+            throw WithHint(error, hint: "modelling \(keda)")
+        }
         guard let storageText = settings.storageConnection?.value else {
             throw CommandInputError(message: "reading storage under workload identity needs a storage connection string (--storage-connection)")
         }
         let storage = try StorageConnectionString.parse(storageText)
         let transport = try CurlTransport(options: azureTransportOptions())
         let partitions = try await partitionRuntime(settings: settings, transport: transport)
-        return await CheckpointInspector(trigger: trigger, settings: settings, target: target, storage: storage, http: transport)
+        var report = await CheckpointInspector(trigger: trigger, settings: settings, target: target, storage: storage, http: transport)
             .inspect(partitions: partitions)
+        report.kedaVersionChoice = keda
+        return report
     }
 
-    private func kedaVersion() throws -> KEDAVersion {
-        guard let text = source.kedaVersion else { return .newest }
+    /// `--keda-version`: a release (`2.15.1`) or `main`; nil when not given.
+    private func kedaVersionFlag() throws -> KEDAVersion? {
+        guard let text = source.kedaVersion else { return nil }
         guard let version = KEDAVersion(text) else {
-            throw CommandInputError(message: "invalid --keda-version \"\(text)\": want a version such as 2.15.1")
+            throw CommandInputError(message: "invalid --keda-version \"\(text)\": want a release such as 2.15.1, or main")
         }
         return version
     }
 
     /// The ScaledObject or ScaledJob named on the command line, from the cluster or from -f manifests,
     /// resolved the way KEDA resolves it.
-    private func triggerFromObject() async throws -> (EventHubTriggerMetadata, ScaleTarget)? {
+    /// With it, which KEDA to model: the flag, else the operator found where the object was read.
+    private func triggerFromObject(flagVersion: KEDAVersion?) async throws
+        -> (trigger: EventHubTriggerMetadata, target: ScaleTarget, keda: KEDAVersionChoice)? {
         guard let name = source.scaledJob ?? source.scaledObject else {
             if source.trigger != nil { throw CommandInputError(message: "--trigger needs a ScaledObject or --scaled-job") }
             return nil
@@ -45,18 +58,23 @@ struct CheckpointCommandRunner {
         }
         let kind: ScalableKind = source.scaledJob != nil ? .scaledJob : .scaledObject
         let inputs: TriggerInputs
+        let keda: KEDAVersionChoice
         if source.filenames.isEmpty {
             let client = try global.apiClient()
             let ref = ScalableObjectRef(kind: kind, namespace: client.config.namespace, name: name)
             inputs = try await TriggerInputsLoader.load(ref, trigger: source.trigger, client: client,
                                                         clusterObjectNamespace: clusterObjectNamespace)
+            let found = flagVersion == nil ? await KEDAVersionDetector.live(client: client) : (sightings: [], unavailable: nil)
+            keda = KEDAVersionDetector.choose(flag: flagVersion, sightings: found.sightings, from: .cluster, unavailable: found.unavailable)
         } else {
             let placement = try global.manifestPlacement()
             let store = placement.place(try ManifestInput.load(paths: source.filenames, recursive: source.recursive))
             let ref = ScalableObjectRef(kind: kind, namespace: placement.namespace, name: name)
             inputs = try TriggerInputsResolver(store: store, clusterObjectNamespace: clusterObjectNamespace)
                 .resolve(ref, trigger: source.trigger)
+            keda = KEDAVersionDetector.choose(flag: flagVersion, sightings: KEDAVersionDetector.sightings(in: store), from: .manifests)
         }
+        if keda.source == .default, let why = keda.reason.split(separator: ";").first { Terminal.warning("\(why): modelling KEDA \(keda.version)") }
         for read in inputs.emptyReadsTheTriggerUses { Terminal.warning(read.description) }
         for unreadable in inputs.unresolvedAuthSources {
             Terminal.warning("the TriggerAuthentication reads \(unreadable), which this tool cannot; pass the connection strings as flags")
@@ -66,7 +84,7 @@ struct CheckpointCommandRunner {
         let target: ScaleTarget = kind == .scaledJob
             ? .scaledJob(maxReplicas: inputs.maxReplicaCount ?? 100)
             : .scaledObject(minReplicas: inputs.minReplicaCount ?? 0, maxReplicas: inputs.maxReplicaCount ?? 100)
-        return (trigger, target)
+        return (trigger, target, keda)
     }
 
     /// Where KEDA reads ClusterTriggerAuthentication Secrets from (its KEDA_CLUSTER_OBJECT_NAMESPACE).

@@ -6,7 +6,7 @@ struct EventHubTriggerParse {
     let trigger: ScaledResource.Trigger
     let inputs: TriggerInputs
     let version: KEDAVersion
-    /// Whether `version` is the operator's (found in the input) rather than the newest KEDA.
+    /// Whether `version` is the operator's (found in the input) rather than the newest KEDA release.
     let versionFromOperator: Bool
     /// KEDA's settings, or the error KEDA reports for them.
     let result: Result<EventHubScalerSettings, KEDAConfigError>
@@ -16,8 +16,11 @@ struct EventHubTriggerParse {
         let resources = ScaledResource.all(in: index).filter { $0.triggers.contains { $0.type == "azure-eventhub" } }
         guard !resources.isEmpty else { return [] }
         let keda = KedaOperator.all(in: index).first
-        let operatorVersion = keda?.version.flatMap { KEDAVersion($0) }
-        let version = operatorVersion ?? .newest
+        // The detector `checkpoints` uses: operator Deployments and KEDA chart values, else the newest release.
+        let choice = KEDAVersionDetector.choose(
+            flag: nil, sightings: KEDAVersionDetector.sightings(objects: index.objects("Deployment"), helmValues: index.store.helmValues),
+            from: index.isLive ? .cluster : .manifests)
+        let version = choice.version
         let clusterObjectNamespace = keda?.clusterObjectNamespace(in: index) ?? "keda"
         let resolver = TriggerInputsResolver(store: index.placement.place(index.store), clusterObjectNamespace: clusterObjectNamespace)
         var out: [EventHubTriggerParse] = []
@@ -38,7 +41,7 @@ struct EventHubTriggerParse {
                     continue
                 }
                 out.append(EventHubTriggerParse(resource: resource, trigger: trigger, inputs: inputs, version: version,
-                                                versionFromOperator: operatorVersion != nil, result: result))
+                                                versionFromOperator: choice.source != .default, result: result))
             }
         }
         return out
