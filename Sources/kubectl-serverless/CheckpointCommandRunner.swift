@@ -20,7 +20,7 @@ struct CheckpointCommandRunner {
         let settings: EventHubScalerSettings
         do {
             settings = try EventHubScalerSettings(parsing: trigger, version: keda.version)
-        } catch let error as KEDAConfigError {
+        } catch let error as KEDAConfigError where keda.source != .default {
             throw WithHint(error, hint: "modelling \(keda)")
         }
         guard let storageText = settings.storageConnection?.value else {

@@ -5,7 +5,7 @@ public enum KEDAVersionSource: String, Sendable, Equatable {
 }
 
 /// Which KEDA a command models, and why, in words for the table's footer.
-public struct KEDAVersionChoice: Sendable, Equatable {
+public struct KEDAVersionChoice: Sendable, Equatable, CustomStringConvertible {
     public var version: KEDAVersion
     public var source: KEDAVersionSource
     /// `--keda-version 2.15.1`, `Deployment keda/keda-operator runs ghcr.io/kedacore/keda:2.15.1`, ...
