@@ -47,8 +47,8 @@ struct TriggerInputsTests {
         #expect(env["WithSecret"]?.isSecret == true)
         #expect(env["Escaped"] == .plain("$(Namespace) $(Unknown)"))
         // fieldRef skipped. A key the Secret lacks reads as "" even when optional: KEDA's resolveSecretValue
-        // (kedacore/keda v2.20.2 pkg/scaling/resolver/scale_resolvers.go) returns Data[key] without an error,
-        // and `optional` is only asked when the Secret itself is missing.
+        // (kedacore/keda v2.20.2 pkg/scaling/resolver/scale_resolvers.go, the same in every tag since v2.10.0)
+        // returns Data[key] without an error, and `optional` is only asked when the Secret itself is missing.
         #expect(env["PodName"] == nil && env["Maybe"] == .secret(Secret("")))
         #expect(inputs.emptyReads.map(\.description) == [
             "Secret fn/orders-secrets has no key \"absent\" (env Maybe of Deployment fn/orders container app): KEDA reads env Maybe as empty"])
