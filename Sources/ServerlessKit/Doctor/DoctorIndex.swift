@@ -17,6 +17,8 @@ public struct DoctorIndex: Sendable {
     public private(set) var scaledResources: [ScaledResource] = []
     public private(set) var scaledByTarget: [ObjectName: [ScaledResource]] = [:]
     public private(set) var kedaOperators: [KedaOperator] = []
+    /// KEDA operators by the detector `checkpoints` shares: operator Deployments, then KEDA chart values.
+    public private(set) var kedaSightings: [KEDAOperatorSighting] = []
     public private(set) var fission = FissionControlPlane(components: [], values: [])
     public private(set) var openWhiskComponents: [OpenWhiskComponent] = []
     /// What the `general` checks look at: by default what the platforms found in the store own.
@@ -52,6 +54,7 @@ public struct DoctorIndex: Sendable {
         functionsHosts = FunctionsHost.scan(in: self)
         scaledResources = ScaledResource.scan(in: self)
         scaledByTarget = ScaledResource.scanTargets(in: self)
+        kedaSightings = KEDAVersionDetector.sightings(objects: self.objects("Deployment"), helmValues: store.helmValues)
         kedaOperators = KedaOperator.scan(in: self)
         fission = FissionControlPlane(index: self)
         openWhiskComponents = OpenWhiskComponent.scan(in: self)

@@ -67,7 +67,7 @@ public struct KedaOperator: Sendable {
 
     /// The operator Deployments KEDAVersionDetector recognises (the one detector `checkpoints` shares).
     static func scan(in index: DoctorIndex) -> [KedaOperator] {
-        KEDAVersionDetector.sightings(objects: index.objects("Deployment"), helmValues: []).compactMap { sighting in
+        index.kedaSightings.compactMap { sighting in
             guard let workload = sighting.deployment, let container = sighting.container else { return nil }
             return KedaOperator(workload: workload, container: container, env: index.env(of: container, in: workload))
         }

@@ -18,8 +18,7 @@ struct EventHubTriggerParse {
         let keda = KedaOperator.all(in: index).first
         // The detector `checkpoints` uses: operator Deployments and KEDA chart values, else the newest release.
         let choice = KEDAVersionDetector.choose(
-            flag: nil, sightings: KEDAVersionDetector.sightings(objects: index.objects("Deployment"), helmValues: index.store.helmValues),
-            from: index.isLive ? .cluster : .manifests)
+            flag: nil, sightings: index.kedaSightings, from: index.isLive ? .cluster : .manifests)
         let version = choice.version
         let clusterObjectNamespace = keda?.clusterObjectNamespace(in: index) ?? "keda"
         let resolver = TriggerInputsResolver(store: index.placement.place(index.store), clusterObjectNamespace: clusterObjectNamespace)

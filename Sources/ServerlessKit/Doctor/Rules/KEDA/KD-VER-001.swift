@@ -78,8 +78,7 @@ public struct EventHubCheckpointRegression: Rule {
         guard !eventHubObjects.isEmpty else { return [] }
         let names = eventHubObjects.prefix(3).map { "\($0.object.kind) \(index.namespace(of: $0.object) ?? "")/\($0.object.name)" }
         // The version detector `checkpoints` uses too: operator Deployments and KEDA chart values.
-        let sightings = KEDAVersionDetector.sightings(objects: index.objects("Deployment"), helmValues: index.store.helmValues)
-        return sightings.compactMap { sighting in
+        return index.kedaSightings.compactMap { sighting in
             guard let version = sighting.version, version.missingCheckpointIsFatal else { return nil }
             let message = "KEDA \(version) fails the whole azure-eventhub scaler when a partition has no checkpoint blob yet (\"unable to get checkpoint from storage\"); \(eventHubObjects.count) object(s) use that scaler: \(names.joined(separator: ", "))"
             if let deployment = sighting.deployment, let container = sighting.container {
