@@ -70,8 +70,16 @@ struct CheckpointCommandRunner {
             let placement = try global.manifestPlacement()
             let store = placement.place(try ManifestInput.load(paths: source.filenames, recursive: source.recursive))
             let ref = ScalableObjectRef(kind: kind, namespace: placement.namespace, name: name)
-            inputs = try TriggerInputsResolver(store: store, clusterObjectNamespace: clusterObjectNamespace)
-                .resolve(ref, trigger: source.trigger)
+            do {
+                inputs = try TriggerInputsResolver(store: store, clusterObjectNamespace: clusterObjectNamespace)
+                    .resolve(ref, trigger: source.trigger)
+            } catch let error as TriggerInputError
+                where error == .objectNotFound(kind: kind.rawValue, namespace: ref.namespace, name: name, referencedBy: nil) {
+                // Manifests that name their namespace stay in it, whatever -n says.
+                let elsewhere = store.objects(kind: kind.rawValue).filter { $0.name == name }.compactMap(\.namespace)
+                guard let first = elsewhere.first else { throw error }
+                throw WithHint(error, hint: "the manifests have it in namespace \(elsewhere.joined(separator: ", ")): pass -n \(first)")
+            }
             keda = KEDAVersionDetector.choose(flag: flagVersion, sightings: KEDAVersionDetector.sightings(in: store), from: .manifests)
         }
         if keda.source == .default, let why = keda.reason.split(separator: ";").first { Terminal.warning("\(why): modelling KEDA \(keda.version)") }

@@ -114,7 +114,11 @@ import Testing
         }
         // Objects that name their namespace stay there: the ScaledObject in fn is not in another -n.
         let other = try world.run(["checkpoints", "orders", "-f", world.manifest, "-n", "other"] + world.endpoint, kubeconfig: world.cluster.kubeconfig)
-        #expect(other.status == 2 && other.stderr.contains("ScaledObject \"orders\" not found in namespace \"other\""), "\(other.stderr)")
+        #expect(other.status == 2 && other.stderr == """
+            error: ScaledObject "orders" not found in namespace "other"
+            the manifests have it in namespace fn: pass -n fn
+
+            """, "\(other.stderr)")
     }
 
     /// KEDA's resolver (kedacore/keda v2.20.2 pkg/scaling/resolver/scale_resolvers.go): `resolveSecretValue`
