@@ -113,8 +113,8 @@ public enum KEDAVersionDetector {
     }
 
     /// The operators in a live cluster, read with GETs only: Deployments labelled as KEDA's operator in
-    /// all namespaces, else every Deployment. A refusal (403) or failure is returned as words, not
-    /// thrown: the version then falls back to the default and says why.
+    /// all namespaces, else every Deployment; refused that, `keda/keda-operator` by name. A refusal (403)
+    /// or failure is returned as words, not thrown: the version then falls back to the default and says why.
     public static func live(client: KubeAPIClient) async -> (sightings: [KEDAOperatorSighting], unavailable: String?) {
         do {
             // Both KEDA's release manifests and its chart label the operator so.
@@ -123,6 +123,11 @@ public enum KEDAVersionDetector {
             if !found.isEmpty { return (found, nil) }
             return (sightings(objects: try await client.list(.deployment, namespace: nil), helmValues: []), nil)
         } catch let KubeAPIError.forbidden(message) {
+            // Rights in KEDA's usual namespace only: its operator by name (a 404 or 403 there changes nothing).
+            if let object = try? await client.get(.deployment, namespace: "keda", name: "keda-operator") {
+                let found = sightings(objects: [object], helmValues: [])
+                if !found.isEmpty { return (found, nil) }
+            }
             return ([], "cannot list Deployments in all namespaces to find the KEDA operator (\(message))")
         } catch let error as UserFacingError {
             return ([], "cannot read the KEDA operator Deployment (\(error.message))")

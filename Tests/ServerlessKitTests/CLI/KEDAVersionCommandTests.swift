@@ -6,13 +6,14 @@ import Testing
 /// cluster (any namespace, GETs only) or among `-f` inputs, or KEDA chart values; `--keda-version` wins;
 /// else the newest release, said so.
 @Suite struct KEDAVersionCommandTests {
-    static func operatorManifest(_ world: CLIWorld, image: String = "ghcr.io/kedacore/keda:2.15.1") throws -> String {
+    static func operatorManifest(_ world: CLIWorld, image: String = "ghcr.io/kedacore/keda:2.15.1",
+                                 namespace: String = "keda-system") throws -> String {
         try world.inputs.write("keda-\(UUID().uuidString).yaml", """
             apiVersion: apps/v1
             kind: Deployment
             metadata:
               name: keda-operator
-              namespace: keda-system
+              namespace: \(namespace)
               labels: {app: keda-operator, app.kubernetes.io/name: keda-operator}
             spec:
               template:
@@ -26,8 +27,8 @@ import Testing
     }
 
     /// The CLIWorld objects plus a KEDA 2.15.1 operator, served by a test API server of their own.
-    static func clusterWithOperator(_ world: CLIWorld, forbid: [String] = []) throws -> KubeTestCluster {
-        try KubeTestCluster(manifests: [world.manifest, try operatorManifest(world)], forbid: forbid)
+    static func clusterWithOperator(_ world: CLIWorld, forbid: [String] = [], namespace: String = "keda-system") throws -> KubeTestCluster {
+        try KubeTestCluster(manifests: [world.manifest, try operatorManifest(world, namespace: namespace)], forbid: forbid)
     }
 
     /// Partition 1 (last sequence number 90) has no checkpoint: KEDA 2.15.0-2.15.1 fail the whole metric for
@@ -72,6 +73,12 @@ import Testing
         #expect(run.stderr.contains(#"warning: cannot list Deployments in all namespaces to find the KEDA operator (deployments is forbidden: User "#))
         #expect(run.stderr.contains("modelling KEDA 2.20.2"))
         CLIWorld.expectOneLineMessages(run, failed: false)
+
+        // With rights in KEDA's usual namespace only, its operator is read by name there.
+        let inKeda = try Self.clusterWithOperator(world, forbid: ["deployments@cluster"], namespace: "keda")
+        let found = try world.run(["checkpoints", "orders", "-n", "fn", "-o", "json"] + world.endpoint, kubeconfig: inKeda.kubeconfig)
+        #expect(try JSON.parse(found.stdout)["kedaVersion"] == .string("2.15.1"), "\(found.stderr)")
+        #expect(inKeda.requests.contains { $0.hasPrefix("GET /apis/apps/v1/namespaces/keda/deployments/keda-operator ") })
     }
 
     /// Flags only: nothing to find KEDA in; the report says it models the newest release, or main on request.
