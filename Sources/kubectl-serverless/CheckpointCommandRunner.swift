@@ -8,39 +8,52 @@ struct CheckpointCommandRunner {
     let source: CheckpointSourceOptions
 
     func report() async throws -> CheckpointReport {
-        let version = try kedaVersion()
-        var (trigger, target) = try await triggerFromObject() ?? (EventHubTriggerMetadata(metadata: [:]), .unknownScaledObject)
+        let flagVersion = try kedaVersionFlag()
+        let object = try await triggerFromObject(flagVersion: flagVersion)
+        var (trigger, target) = object.map { ($0.trigger, $0.target) } ?? (EventHubTriggerMetadata(metadata: [:]), .unknownScaledObject)
+        // Flags only: no cluster or manifests to find KEDA in.
+        let keda = object?.keda ?? KEDAVersionDetector.choose(flag: flagVersion, sightings: [], from: .default)
         trigger.metadata.merge(source.metadataOverrides) { $1 }
         if let provider = source.podIdentity { trigger.podIdentityProvider = provider }
         try applyConnections(to: &trigger)
         target = scaleTarget(overriding: target)
 
-        let settings = try EventHubScalerSettings(parsing: trigger, version: version)
+        let settings: EventHubScalerSettings
+        do {
+            settings = try EventHubScalerSettings(parsing: trigger, version: keda.version)
+        } catch let error as KEDAConfigError where keda.source != .default {
+            throw WithHint(error, hint: "modelling \(keda)")
+        }
         let transport = try CurlTransport(options: azureTransportOptions())
         do {
             let access = try CheckpointAzureAccess(settings: settings, source: source, transport: transport, log: global.requestLog)
             let clients = try await access.clients()
             let partitions = try await partitionRuntime(client: clients.eventHubs)
-            return await CheckpointInspector(trigger: trigger, settings: settings, target: target, storage: clients.storage,
-                                             http: clients.storageHTTP)
+            var report = await CheckpointInspector(trigger: trigger, settings: settings, target: target, storage: clients.storage,
+                                                   http: clients.storageHTTP)
                 .inspect(partitions: partitions)
+            report.kedaVersionChoice = keda
+            return report
         } catch let error as ConnectionStringError {
             // A connection string that neither KEDA nor this tool can use: KEDA's reason comes first.
             throw settings.clientCreationError ?? error
         }
     }
 
-    private func kedaVersion() throws -> KEDAVersion {
-        guard let text = source.kedaVersion else { return .newest }
+    /// `--keda-version`: a release (`2.15.1`) or `main`; nil when not given.
+    private func kedaVersionFlag() throws -> KEDAVersion? {
+        guard let text = source.kedaVersion else { return nil }
         guard let version = KEDAVersion(text) else {
-            throw CommandInputError(message: "invalid --keda-version \"\(text)\": want a version such as 2.15.1")
+            throw CommandInputError(message: "invalid --keda-version \"\(text)\": want a release such as 2.15.1, or main")
         }
         return version
     }
 
     /// The ScaledObject or ScaledJob named on the command line, from the cluster or from -f manifests,
     /// resolved the way KEDA resolves it.
-    private func triggerFromObject() async throws -> (EventHubTriggerMetadata, ScaleTarget)? {
+    /// With it, which KEDA to model: the flag, else the operator found where the object was read.
+    private func triggerFromObject(flagVersion: KEDAVersion?) async throws
+        -> (trigger: EventHubTriggerMetadata, target: ScaleTarget, keda: KEDAVersionChoice)? {
         guard let name = source.scaledJob ?? source.scaledObject else {
             if source.trigger != nil { throw CommandInputError(message: "--trigger needs a ScaledObject or --scaled-job") }
             return nil
@@ -50,17 +63,32 @@ struct CheckpointCommandRunner {
         }
         let kind: ScalableKind = source.scaledJob != nil ? .scaledJob : .scaledObject
         let inputs: TriggerInputs
+        let keda: KEDAVersionChoice
         if source.filenames.isEmpty {
             let client = try global.apiClient()
             let ref = ScalableObjectRef(kind: kind, namespace: client.config.namespace, name: name)
             inputs = try await TriggerInputsLoader.load(ref, trigger: source.trigger, client: client,
                                                         clusterObjectNamespace: clusterObjectNamespace)
+            let found = flagVersion == nil ? await KEDAVersionDetector.live(client: client) : (sightings: [], unavailable: nil)
+            keda = KEDAVersionDetector.choose(flag: flagVersion, sightings: found.sightings, from: .cluster, unavailable: found.unavailable)
         } else {
-            let store = try ManifestInput.load(paths: source.filenames, recursive: source.recursive)
-            let ref = ScalableObjectRef(kind: kind, namespace: global.namespace ?? "default", name: name)
-            inputs = try TriggerInputsResolver(store: store, clusterObjectNamespace: clusterObjectNamespace)
-                .resolve(ref, trigger: source.trigger)
+            let placement = try global.manifestPlacement()
+            let store = placement.place(try ManifestInput.load(paths: source.filenames, recursive: source.recursive))
+            let ref = ScalableObjectRef(kind: kind, namespace: placement.namespace, name: name)
+            do {
+                inputs = try TriggerInputsResolver(store: store, clusterObjectNamespace: clusterObjectNamespace)
+                    .resolve(ref, trigger: source.trigger)
+            } catch let error as TriggerInputError
+                where error == .objectNotFound(kind: kind.rawValue, namespace: ref.namespace, name: name, referencedBy: nil) {
+                // Manifests that name their namespace stay in it, whatever -n says.
+                let elsewhere = store.objects(kind: kind.rawValue).filter { $0.name == name }.compactMap(\.namespace)
+                guard let first = elsewhere.first else { throw error }
+                throw WithHint(error, hint: "the manifests have it in namespace \(elsewhere.joined(separator: ", ")): pass -n \(first)")
+            }
+            keda = KEDAVersionDetector.choose(flag: flagVersion, sightings: KEDAVersionDetector.sightings(in: store), from: .manifests)
         }
+        if keda.source == .default, let why = keda.reason.split(separator: ";").first { Terminal.warning("\(why): modelling KEDA \(keda.version)") }
+        for read in inputs.emptyReadsTheTriggerUses { Terminal.warning(read.description) }
         for unreadable in inputs.unresolvedAuthSources {
             Terminal.warning("the TriggerAuthentication reads \(unreadable), which this tool cannot; pass the connection strings as flags")
         }
@@ -69,7 +97,7 @@ struct CheckpointCommandRunner {
         let target: ScaleTarget = kind == .scaledJob
             ? .scaledJob(maxReplicas: inputs.maxReplicaCount ?? 100)
             : .scaledObject(minReplicas: inputs.minReplicaCount ?? 0, maxReplicas: inputs.maxReplicaCount ?? 100)
-        return (trigger, target)
+        return (trigger, target, keda)
     }
 
     /// Where KEDA reads ClusterTriggerAuthentication Secrets from (its KEDA_CLUSTER_OBJECT_NAMESPACE).

@@ -167,7 +167,7 @@ struct CheckpointSourceOptions: ParsableArguments {
     @Option(name: .customLong("max-replicas"), help: "Maximum replica count (ScaledObject maxReplicaCount).")
     var maxReplicas: Int64?
 
-    @Option(name: .customLong("keda-version"), help: "Reproduce the behaviour of this KEDA version (default: the newest).")
+    @Option(name: .customLong("keda-version"), help: "Reproduce this KEDA release (2.15.1), or main (unreleased). Default: the KEDA operator found in the cluster or -f inputs, else the newest release.")
     var kedaVersion: String?
 
     @Option(name: .customLong("azure-ca-file"), help: "Trust this CA bundle for storage and Event Hubs endpoints.")

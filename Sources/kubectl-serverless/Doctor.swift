@@ -80,7 +80,7 @@ struct DoctorCommand: AsyncParsableCommand {
             skip: try skip.map { try DoctorOptions.parseIDs($0, flag: "--skip") } ?? [],
             failOn: failOn,
             namespace: allNamespaces ? nil : global.namespace,
-            defaultNamespace: global.namespace ?? "default",
+            defaultNamespace: readsManifests ? try global.manifestPlacement().namespace : global.namespace ?? "default",
             config: try loadConfig())
         let store = try await loadStore(options: options)
         let report = Doctor.run(store: store, options: options)
@@ -88,11 +88,14 @@ struct DoctorCommand: AsyncParsableCommand {
         if report.exitCode != 0 { throw ExitCode(report.exitCode) }
     }
 
+    private var readsManifests: Bool { !filenames.isEmpty || !helmValues.isEmpty }
+
     /// Manifests when -f is given, else the cluster; stderr says which.
     private func loadStore(options: DoctorOptions) async throws -> ObjectStore {
-        if !filenames.isEmpty || !helmValues.isEmpty {
-            if global.context != nil || global.server != nil {
-                Terminal.warning("checking manifests from -f; --context and --server are not used")
+        if readsManifests {
+            // --context still chooses the namespace of objects without one, as for kubectl apply -f.
+            if global.server != nil {
+                Terminal.warning("checking manifests from -f; --server is not used")
             }
             return try ManifestInput.load(paths: filenames, recursive: recursive, helmValues: helmValues)
         }

@@ -75,6 +75,12 @@ struct GlobalOptions: ParsableArguments {
             impersonateGroups: impersonateGroups, requestTimeout: requestTimeout)
     }
 
+    /// Where `-f` manifests without `metadata.namespace` go, as `kubectl apply -f` places them:
+    /// `-n`, else the kubeconfig context's namespace, else `default`. Reads no cluster.
+    func manifestPlacement() throws -> NamespacePlacement {
+        NamespacePlacement(namespace: try KubeconfigLoader.defaultNamespace(overrides: kubeconfigOverrides))
+    }
+
     /// A client for the cluster the kubeconfig and flags select.
     func apiClient() throws -> KubeAPIClient {
         let config = try KubeconfigLoader.load(overrides: kubeconfigOverrides)

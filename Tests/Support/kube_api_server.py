@@ -311,9 +311,8 @@ class Handler(BaseHTTPRequestHandler):
         if namespace is not None and not namespaced:
             return not_found
         group = group_version.split("/")[0] if "/" in group_version else ""
-        # A namespace user: may list in namespaces, not across the cluster (--forbid-cluster-wide).
-        cluster_wide = namespace is None and namespaced and plural in self.server.forbidden_cluster_wide
-        if plural in self.server.forbidden or cluster_wide:
+        # `--forbid deployments@cluster` refuses only the all-namespaces list, as RBAC with Roles but no ClusterRole does.
+        if plural in self.server.forbidden or (namespace is None and plural + "@cluster" in self.server.forbidden):
             verb = "get" if len(rest) == 2 else "list"
             what = '"%s" ' % rest[1] if len(rest) == 2 else ""
             scope = 'in the namespace "%s"' % namespace if namespace else "at the cluster scope"
@@ -357,9 +356,7 @@ def main():
     parser.add_argument("--token", action="append", default=[], help="accepted bearer token (repeatable)")
     parser.add_argument("--manifests", action="append", default=[], help="manifest file or directory (repeatable)")
     parser.add_argument("--server-version", default="v1.34.1", help="the gitVersion GET /version answers")
-    parser.add_argument("--forbid", action="append", default=[], help="resource (plural) answered with 403 (repeatable)")
-    parser.add_argument("--forbid-cluster-wide", action="append", default=[],
-                        help="namespaced resource (plural) answered with 403 when listed across all namespaces (repeatable)")
+    parser.add_argument("--forbid", action="append", default=[], help="resource (plural) answered with 403; PLURAL@cluster only at the cluster scope (repeatable)")
     parser.add_argument("--log", help="append one line per request: METHOD PATH USER")
     parser.add_argument("--fault", action="append", default=[], metavar="KIND[:key=value..]",
                         help="inject a fault (azure_faults.py syntax), e.g. throttle:status=429:retry-after=1")
@@ -384,7 +381,6 @@ def main():
     server.tokens = set(args.token)
     server.version = args.server_version
     server.forbidden = {f.lower() for f in args.forbid}
-    server.forbidden_cluster_wide = {f.lower() for f in args.forbid_cluster_wide}
     server.log_path = args.log
     server.faults = faults.FaultPlan(faults.parse_fault(s) for s in args.fault)
     server.log_lock = threading.Lock()

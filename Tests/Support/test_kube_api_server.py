@@ -62,8 +62,7 @@ def cluster(tmp_path_factory):
     process = subprocess.Popen(
         [sys.executable, "-u", os.path.join(HERE, "kube_api_server.py"), "--cert", certs["server.crt"],
          "--key", certs["server.key"], "--client-ca", certs["ca.crt"], "--token", TOKEN,
-         "--manifests", str(root / "manifests.yaml"), "--forbid", "secrets",
-         "--forbid-cluster-wide", "configmaps", "--log", str(log)],
+         "--manifests", str(root / "manifests.yaml"), "--forbid", "secrets", "--forbid", "configmaps@cluster", "--log", str(log)],
         stdout=subprocess.PIPE, text=True)
     line = process.stdout.readline()
     assert line.startswith("READY "), line
@@ -135,6 +134,14 @@ def test_secrets_forbidden(cluster):
     result = kubectl(cluster, "get", "secrets", "-n", "fn", check=False)
     assert result.returncode != 0
     assert 'secrets is forbidden: User "token-user" cannot list resource "secrets" in API group "" in the namespace "fn"' in result.stderr
+
+
+def test_forbidden_at_the_cluster_scope_only(cluster):
+    """`--forbid PLURAL@cluster`: a Role in the namespace, no ClusterRole (the real kubectl's view of it)."""
+    result = kubectl(cluster, "get", "configmaps", "-A", check=False)
+    assert result.returncode != 0
+    assert 'configmaps is forbidden: User "token-user" cannot list resource "configmaps" in API group "" at the cluster scope' in result.stderr
+    assert names(kubectl(cluster, "get", "configmaps", "-n", "fn", "-o", "name").stdout) == ["orders-config"]
 
 
 def test_bad_token_unauthorized(cluster):

@@ -1,16 +1,11 @@
 /// The object store indexed once for the rules: by kind, by name, workloads by name, and the
 /// namespace every object really lives in. Every rule reads this; none scans the store in nested loops.
 public struct DoctorIndex: Sendable {
-    /// Kinds that have no namespace (the rest default to `defaultNamespace` when a manifest omits it).
-    public static let clusterScopedKinds: Set<String> = [
-        "Namespace", "Node", "ClusterRole", "ClusterRoleBinding", "CustomResourceDefinition", "APIService",
-        "ClusterTriggerAuthentication", "ClusterCloudEventSource", "PersistentVolume", "StorageClass",
-        "PriorityClass", "MutatingWebhookConfiguration", "ValidatingWebhookConfiguration",
-    ]
-
     public let store: ObjectStore
     /// Where objects without `metadata.namespace` go: `-n`, else the context's, else `default`.
-    public let defaultNamespace: String
+    public var defaultNamespace: String { placement.namespace }
+    /// The one placement of namespace-less manifests, shared with `checkpoints -f`.
+    public let placement: NamespacePlacement
     private let byKind: [String: [KubeObject]]
     private let byName: [ObjectName: KubeObject]
     private let workloadsByName: [ObjectName: Workload]
@@ -22,6 +17,8 @@ public struct DoctorIndex: Sendable {
     public private(set) var scaledResources: [ScaledResource] = []
     public private(set) var scaledByTarget: [ObjectName: [ScaledResource]] = [:]
     public private(set) var kedaOperators: [KedaOperator] = []
+    /// KEDA operators by the detector `checkpoints` shares: operator Deployments, then KEDA chart values.
+    public private(set) var kedaSightings: [KEDAOperatorSighting] = []
     public private(set) var fission = FissionControlPlane(components: [], values: [])
     public private(set) var openWhiskComponents: [OpenWhiskComponent] = []
     /// What the `general` checks look at: by default what the platforms found in the store own.
@@ -29,14 +26,15 @@ public struct DoctorIndex: Sendable {
 
     public init(store: ObjectStore, defaultNamespace: String = "default") {
         self.store = store
-        self.defaultNamespace = defaultNamespace
+        let placement = NamespacePlacement(namespace: defaultNamespace)
+        self.placement = placement
         var byKind: [String: [KubeObject]] = [:]
         var byName: [ObjectName: KubeObject] = [:]
         var workloads: [ObjectName: Workload] = [:]
         var events: [ObjectName: [KubeObject]] = [:]
         for object in store.objects {
             byKind[object.kind, default: []].append(object)
-            let namespace = Self.resolve(object, defaultNamespace: defaultNamespace)
+            let namespace = placement.namespace(of: object)
             let key = ObjectName(kind: object.kind, namespace: namespace, name: object.name)
             if byName[key] == nil { byName[key] = object }
             if let workload = Workload(object), workloads[key] == nil { workloads[key] = workload }
@@ -56,6 +54,7 @@ public struct DoctorIndex: Sendable {
         functionsHosts = FunctionsHost.scan(in: self)
         scaledResources = ScaledResource.scan(in: self)
         scaledByTarget = ScaledResource.scanTargets(in: self)
+        kedaSightings = KEDAVersionDetector.sightings(objects: self.objects("Deployment"), helmValues: store.helmValues)
         kedaOperators = KedaOperator.scan(in: self)
         fission = FissionControlPlane(index: self)
         openWhiskComponents = OpenWhiskComponent.scan(in: self)
@@ -71,13 +70,8 @@ public struct DoctorIndex: Sendable {
 
     public var isLive: Bool { store.isLive }
 
-    private static func resolve(_ object: KubeObject, defaultNamespace: String) -> String? {
-        if let namespace = object.namespace { return namespace }
-        return clusterScopedKinds.contains(object.kind) ? nil : defaultNamespace
-    }
-
     /// The namespace an object lives in: its own, the default one when a manifest omits it, nil when cluster-scoped.
-    public func namespace(of object: KubeObject) -> String? { Self.resolve(object, defaultNamespace: defaultNamespace) }
+    public func namespace(of object: KubeObject) -> String? { placement.namespace(of: object) }
 
     /// Objects of a kind, optionally only those of an API group (`keda.sh`).
     public func objects(_ kind: String, group: String? = nil) -> [KubeObject] {

@@ -14,6 +14,8 @@ public struct CheckpointReport: Sendable {
     public var reader: String
     public var container: String
     public var kedaVersion: String
+    /// Which KEDA `kedaVersion` is and why (flag, cluster, manifests, default); nil when not said.
+    public var kedaVersionChoice: KEDAVersionChoice?
     /// The error KEDA would raise for the whole metric instead of a value, in KEDA's words.
     public var scalerError: String?
     public var partitions: [PartitionCheckpoint]

@@ -1,5 +1,5 @@
-/// A KEDA release, to reproduce what that release computes. `newest` is KEDA's main branch after
-/// v2.20.2 (the newest behaviour the research describes); any later version behaves the same.
+/// A KEDA release, to reproduce what that release computes. `newestRelease` is the newest release the
+/// tool models (any later release behaves the same); `main` is KEDA's unreleased main branch after it.
 public struct KEDAVersion: Comparable, Hashable, Sendable, CustomStringConvertible {
     public let major: Int
     public let minor: Int
@@ -18,14 +18,21 @@ public struct KEDAVersion: Comparable, Hashable, Sendable, CustomStringConvertib
         self.isMainAfterRelease = isMainAfterRelease
     }
 
-    /// KEDA main after v2.20.2.
-    public static let newest = KEDAVersion(major: 2, minor: 20, patch: 2, isMainAfterRelease: true)
+    /// The newest KEDA release modelled: v2.20.2 (kedacore/keda tag of 2026-07-31). What main changed
+    /// since (#7926, EntityPath by key) is in no tag yet.
+    public static let newestRelease = KEDAVersion(2, 20, 2)
 
-    /// Parses `2.15.1`, `v2.15.1`, `2.15` (patch 0), or `main`/`newest`/`latest`.
+    /// KEDA's unreleased main branch after `newestRelease` (`--keda-version main`, a `:main` operator image).
+    public static let main = KEDAVersion(major: 2, minor: 20, patch: 2, isMainAfterRelease: true)
+
+    /// The newest behaviour the tool models, released or not.
+    public static let newest = main
+
+    /// Parses `2.15.1`, `v2.15.1`, `2.15` (patch 0), or `main`.
     public init?(_ text: String) {
         var value = GoText.trimSpace(text)
-        if ["main", "newest", "latest"].contains(value.lowercased()) {
-            self = .newest
+        if value.lowercased() == "main" {
+            self = .main
             return
         }
         if value.first == "v" || value.first == "V" { value.removeFirst() }
@@ -41,8 +48,14 @@ public struct KEDAVersion: Comparable, Hashable, Sendable, CustomStringConvertib
         self.init(numbers[0], numbers[1], numbers.count == 3 ? numbers[2] : 0)
     }
 
+    /// Semver, or `main` for the unreleased branch: what the JSON's `kedaVersion` says.
     public var description: String {
-        isMainAfterRelease ? "main (after \(major).\(minor).\(patch))" : "\(major).\(minor).\(patch)"
+        isMainAfterRelease ? "main" : "\(major).\(minor).\(patch)"
+    }
+
+    /// For people: `2.15.1`, or `main (unreleased, after 2.20.2)`.
+    public var displayName: String {
+        isMainAfterRelease ? "main (unreleased, after \(major).\(minor).\(patch))" : description
     }
 
     public static func < (lhs: KEDAVersion, rhs: KEDAVersion) -> Bool {

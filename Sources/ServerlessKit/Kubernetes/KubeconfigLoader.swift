@@ -51,6 +51,31 @@ public enum KubeconfigLoader {
         return try resolve(config, overrides: overrides, environment: environment)
     }
 
+    /// The namespace a command runs in, which is where `kubectl apply -f` puts objects whose manifest has
+    /// no `metadata.namespace` (client-go's `DeferredLoadingClientConfig.Namespace`): `-n`, else the
+    /// context's, else (in a pod) the pod's, else `default`. Needs no cluster, server or credentials: an
+    /// empty kubeconfig is fine, a malformed one or a `--context` that does not exist is an error, as in kubectl.
+    public static func defaultNamespace(overrides o: KubeconfigOverrides = KubeconfigOverrides(),
+                                        environment: KubeEnvironment = .process) throws -> String {
+        let config = try merged(overrides: o, environment: environment)
+        // kubectl takes -n even with a --context that does not exist; without -n the context must.
+        if let flag = o.namespace.nonEmpty { return flag }
+        var context = Kubeconfig.Context()
+        if let contextName = o.context.nonEmpty ?? config.currentContext {
+            guard let found = config.contexts[contextName] else { throw KubeconfigError.contextNotFound(contextName) }
+            context = found
+        }
+        return namespace(flag: o.namespace, context: context, environment: environment).name
+    }
+
+    /// -n, then the context's, then (in a pod) the pod's, then `default`; explicit when the user chose it.
+    private static func namespace(flag: String?, context: Kubeconfig.Context,
+                                  environment: KubeEnvironment) -> (name: String, explicit: Bool) {
+        if let flag = flag.nonEmpty { return (flag, true) }
+        if let fromContext = context.namespace { return (fromContext, true) }
+        return (environment.inClusterPossible ? environment.inClusterNamespace : "default", false)
+    }
+
     /// Applies flags to a merged kubeconfig (client-go's `DirectClientConfig` + deferred in-cluster fallback).
     public static func resolve(_ config: Kubeconfig, overrides o: KubeconfigOverrides,
                                environment: KubeEnvironment) throws -> KubeClientConfig {
@@ -112,18 +137,7 @@ public enum KubeconfigLoader {
             KubeClientConfig.Impersonation(user: $0, uid: user.impersonateUID, groups: user.impersonateGroups)
         }
 
-        // Namespace: -n, then the context's, then (in a pod) the pod's, then `default`.
-        var namespace = "default"
-        var explicit = false
-        if let flag = o.namespace.nonEmpty {
-            namespace = flag
-            explicit = true
-        } else if let fromContext = context.namespace {
-            namespace = fromContext
-            explicit = true
-        } else if environment.inClusterPossible {
-            namespace = environment.inClusterNamespace
-        }
+        let (namespace, explicit) = Self.namespace(flag: o.namespace, context: context, environment: environment)
 
         return KubeClientConfig(contextName: contextName, clusterName: clusterName, userName: userName,
                                 server: normalizedServer(cluster.server ?? ""), namespace: namespace,

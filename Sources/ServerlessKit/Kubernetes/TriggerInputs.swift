@@ -13,6 +13,9 @@ public struct TriggerInputs: Sendable {
     public var podIdentityProvider: String?
     /// TriggerAuthentication sources KEDA would read that we cannot (`azureKeyVault`, `hashiCorpVault`, ...).
     public var unresolvedAuthSources: [String]
+    /// Values KEDA reads as empty because a key, Secret, ConfigMap or TriggerAuthentication is not there
+    /// (KEDA's resolver goes on with ""): what is missing, never a value.
+    public var emptyReads: [EmptyRead] = []
     /// `spec.minReplicaCount` / `spec.maxReplicaCount` as written (nil when absent).
     public var minReplicaCount: Int?
     public var maxReplicaCount: Int?
@@ -40,6 +43,37 @@ extension TriggerInputs {
     public var eventHubTrigger: EventHubTriggerMetadata {
         EventHubTriggerMetadata(metadata: metadata, resolvedEnv: resolvedEnv.mapValues(\.value),
                                 authParams: authParams.mapValues(\.value), podIdentityProvider: podIdentityProvider ?? "")
+    }
+}
+
+extension TriggerInputs {
+    /// The empty reads this trigger sees: env variables its metadata names (`...FromEnv`), and every
+    /// TriggerAuthentication parameter (KEDA hands them all to the scaler).
+    public var emptyReadsTheTriggerUses: [EmptyRead] {
+        let named = Set(metadata.filter { $0.key.hasSuffix("FromEnv") }.map(\.value))
+        return emptyReads.filter { read in read.variable.map(named.contains) ?? true }
+    }
+}
+
+/// A value KEDA reads as empty rather than failing: a `secretKeyRef`/`configMapKeyRef` key the object
+/// lacks, a `secretTargetRef`/`configMapTargetRef` that finds nothing, a TriggerAuthentication not found.
+public struct EmptyRead: Sendable, Equatable, CustomStringConvertible {
+    /// The container env variable that reads as empty; nil for TriggerAuthentication parameters.
+    public var variable: String?
+    /// The TriggerAuthentication parameter that reads as empty; nil (with no variable) for all of them.
+    public var parameter: String?
+    /// What is missing, named: `Secret fn/orders-secrets has no key "eventhub" (env ...)`.
+    public var reason: String
+
+    public init(variable: String? = nil, parameter: String? = nil, reason: String) {
+        self.variable = variable
+        self.parameter = parameter
+        self.reason = reason
+    }
+
+    public var description: String {
+        let what = variable.map { "env \($0)" } ?? parameter.map { "parameter \($0)" } ?? "every parameter of it"
+        return "\(reason): KEDA reads \(what) as empty"
     }
 }
 
@@ -89,7 +123,6 @@ public struct ScalableObjectRef: Sendable, Equatable, CustomStringConvertible {
 /// Why trigger inputs could not be gathered. Names objects and keys, never values.
 public enum TriggerInputError: UserFacingError, Equatable {
     case objectNotFound(kind: String, namespace: String?, name: String, referencedBy: String?)
-    case keyNotFound(kind: String, namespace: String, name: String, key: String, referencedBy: String)
     case unreadable(kind: String, namespace: String?, name: String, reason: String)
     case noTrigger(object: String, type: String)
     case severalTriggers(object: String, type: String, count: Int)
@@ -100,6 +133,8 @@ public enum TriggerInputError: UserFacingError, Equatable {
     /// An unquoted number or boolean in the trigger's metadata (`1e3`, `true`): the field is a map of
     /// strings, and the API server refuses anything else, so KEDA never sees such an object.
     case nonStringMetadata(object: String, field: String, type: String)
+    /// A reference KEDA fails the scaler on, with KEDA's own error (`pkg/scaling/scalers_builder.go`).
+    indirect case kedaFails(TriggerInputError, keda: String)
 
     public var category: FailureCategory {
         if case .unreadable = self { return .remote }
@@ -111,8 +146,6 @@ public enum TriggerInputError: UserFacingError, Equatable {
         case let .objectNotFound(kind, namespace, name, by):
             let place = namespace.map { " in namespace \"\($0)\"" } ?? ""
             return "\(kind) \"\(name)\" not found\(place)" + (by.map { " (referenced by \($0))" } ?? "")
-        case let .keyNotFound(kind, namespace, name, key, by):
-            return "\(kind) \(namespace)/\(name) has no key \"\(key)\" (referenced by \(by))"
         case let .unreadable(kind, namespace, name, reason):
             return "cannot read \(kind) \(namespace.map { "\($0)/" } ?? "")\(name): \(reason)"
         case let .noTrigger(object, type):
@@ -130,6 +163,8 @@ public enum TriggerInputError: UserFacingError, Equatable {
         case let .nonStringMetadata(object, field, type):
             return "\(object): \(field) is a \(type), not a string; the API server refuses it (trigger metadata "
                 + "values are strings): quote the value"
+        case let .kedaFails(reason, keda):
+            return "\(reason.message); KEDA fails the scaler with \"\(keda)\""
         }
     }
 }

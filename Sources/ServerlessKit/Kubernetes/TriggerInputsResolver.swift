@@ -45,7 +45,7 @@ public struct TriggerInputsResolver {
         let (podSpec, containerName, targetName) = try podTemplate(of: object, ref: ref)
         if let podSpec {
             inputs.resolvedEnv = try containerEnv(podSpec, container: containerName, namespace: ref.namespace,
-                                                  owner: targetName, ref: ref)
+                                                  owner: targetName, ref: ref, emptyReads: &inputs.emptyReads)
         }
         try resolveAuth(triggerValue["authenticationRef"], podSpec: podSpec, owner: targetName, ref: ref, into: &inputs)
         return inputs
@@ -124,7 +124,7 @@ public struct TriggerInputsResolver {
     // MARK: - Container env (KEDA resolveEnv)
 
     func containerEnv(_ podSpec: Value, container name: String?, namespace: String, owner: String,
-                      ref: ScalableObjectRef) throws -> [String: EnvValue] {
+                      ref: ScalableObjectRef, emptyReads: inout [EmptyRead]) throws -> [String: EnvValue] {
         let containers = podSpec["containers"].array
         guard !containers.isEmpty else { return [:] }
         let container: Value
@@ -145,16 +145,20 @@ public struct TriggerInputsResolver {
             let by = "\(owner) container \(containerName) envFrom[\(index)]"
             if !source["configMapRef"].isNull {
                 let selector = source["configMapRef"]
-                guard let map = try find(.configMap, namespace: namespace, name: selector["name"].string ?? "", by: by) else {
+                let mapName = selector["name"].string ?? ""
+                guard let map = try find(.configMap, namespace: namespace, name: mapName, by: by) else {
                     if selector["optional"].bool == true { continue }
-                    throw missing(.configMap, namespace, selector["name"].string ?? "", by: by)
+                    throw TriggerInputError.kedaFails(missing(.configMap, namespace, mapName, by: by), keda: Self.scaleTargetError(
+                        "error reading config ref … on namespace \(namespace)/: configmaps \"\(mapName)\" not found"))
                 }
                 for (key, value) in Self.configMapData(map) { resolved[prefix + key] = .plain(value) }
             } else if !source["secretRef"].isNull {
                 let selector = source["secretRef"]
-                guard let secret = try find(.secret, namespace: namespace, name: selector["name"].string ?? "", by: by) else {
+                let secretName = selector["name"].string ?? ""
+                guard let secret = try find(.secret, namespace: namespace, name: secretName, by: by) else {
                     if selector["optional"].bool == true { continue }
-                    throw missing(.secret, namespace, selector["name"].string ?? "", by: by)
+                    throw TriggerInputError.kedaFails(missing(.secret, namespace, secretName, by: by), keda: Self.scaleTargetError(
+                        "error reading secret ref … on namespace \(namespace): secrets \"\(secretName)\" not found"))
                 }
                 for (key, value) in Self.secretData(secret) { resolved[prefix + key] = .secret(Secret(value)) }
             }
@@ -170,38 +174,38 @@ public struct TriggerInputsResolver {
             let source = entry["valueFrom"]
             if source.isNull {
                 resolved[variable] = .plain("")
-            } else if !source["secretKeyRef"].isNull {
-                let selector = source["secretKeyRef"]
+            } else if !source["secretKeyRef"].isNull || !source["configMapKeyRef"].isNull {
+                // KEDA's resolveSecretValue/resolveConfigValue: an object that is not there fails the scaler
+                // (unless optional: the variable is left out); a key the object lacks reads as "".
+                let isSecret = !source["secretKeyRef"].isNull
+                let kind: KindRef = isSecret ? .secret : .configMap
+                let selector = source[isSecret ? "secretKeyRef" : "configMapKeyRef"]
                 let name = selector["name"].string ?? ""
                 let key = selector["key"].string ?? ""
-                let optional = selector["optional"].bool == true
-                guard let secret = try find(.secret, namespace: namespace, name: name, by: by) else {
-                    if optional { continue }
-                    throw missing(.secret, namespace, name, by: by)
+                guard let object = try find(kind, namespace: namespace, name: name, by: by) else {
+                    if selector["optional"].bool == true { continue }
+                    throw TriggerInputError.kedaFails(missing(kind, namespace, name, by: by), keda: Self.scaleTargetError(
+                        "error resolving \(isSecret ? "secret name" : "config") … for env \(variable) in namespace \(namespace)"))
                 }
-                guard let value = Self.secretData(secret)[key] else {
-                    if optional { continue }
-                    throw TriggerInputError.keyNotFound(kind: "Secret", namespace: namespace, name: name, key: key, referencedBy: by)
+                let data = isSecret ? Self.secretData(object) : Self.configMapData(object)
+                let value = data[key] ?? ""
+                resolved[variable] = isSecret ? .secret(Secret(value)) : .plain(value)
+                if data[key] == nil {
+                    emptyReads.append(EmptyRead(variable: variable,
+                                                reason: "\(kind.kind) \(namespace)/\(name) has no key \"\(key)\" (\(by))"))
                 }
-                resolved[variable] = .secret(Secret(value))
-            } else if !source["configMapKeyRef"].isNull {
-                let selector = source["configMapKeyRef"]
-                let name = selector["name"].string ?? ""
-                let key = selector["key"].string ?? ""
-                let optional = selector["optional"].bool == true
-                guard let map = try find(.configMap, namespace: namespace, name: name, by: by) else {
-                    if optional { continue }
-                    throw missing(.configMap, namespace, name, by: by)
-                }
-                guard let value = Self.configMapData(map)[key] else {
-                    if optional { continue }
-                    throw TriggerInputError.keyNotFound(kind: "ConfigMap", namespace: namespace, name: name, key: key, referencedBy: by)
-                }
-                resolved[variable] = .plain(value)
             }
             // fieldRef and resourceFieldRef: KEDA skips them.
         }
+        // A variable defined again later is no longer empty because of the missing key.
+        emptyReads.removeAll { read in read.variable.map { resolved[$0]?.value.isEmpty == false } ?? false }
         return resolved
+    }
+
+    /// KEDA's words when the scale target's env cannot be resolved (`buildScalers` wraps `resolveEnv`'s error;
+    /// "…" stands for the Go struct KEDA prints).
+    static func scaleTargetError(_ detail: String) -> String {
+        "error resolving secrets for ScaleTarget: \(detail)"
     }
 
     /// Kubernetes' `$(VAR)` expansion over the variables defined so far; `$$` escapes; unknown names stay.
@@ -239,6 +243,9 @@ public struct TriggerInputsResolver {
 
     // MARK: - TriggerAuthentication (KEDA resolveAuthRef)
 
+    /// KEDA's `resolveAuthRef`: nothing here fails the scaler. A TriggerAuthentication that is not found is
+    /// logged ("error getting triggerAuth") and KEDA goes on without its parameters; a Secret, ConfigMap or
+    /// key that is not there gives the parameter "" (`resolveAuthSecret`, `resolveAuthConfigMap`).
     func resolveAuth(_ authRef: Value, podSpec: Value?, owner: String, ref: ScalableObjectRef,
                      into inputs: inout TriggerInputs) throws {
         guard let name = authRef["name"].string.nonEmpty else { return }
@@ -257,8 +264,10 @@ public struct TriggerInputsResolver {
             throw TriggerInputError.unknownAuthKind(object: ref.description, kind: kindName)
         }
         guard let auth else {
-            throw TriggerInputError.objectNotFound(kind: kindName, namespace: kindName == "TriggerAuthentication" ? ref.namespace : nil,
-                                                   name: name, referencedBy: by)
+            let missing = TriggerInputError.objectNotFound(kind: kindName, namespace: kindName == "TriggerAuthentication" ? ref.namespace : nil,
+                                                           name: name, referencedBy: by)
+            inputs.emptyReads.append(EmptyRead(reason: missing.message + " (KEDA logs \"error getting triggerAuth\" and goes on)"))
+            return
         }
         let spec = auth.body["spec"]
         let authName = kindName == "TriggerAuthentication" ? "\(kindName) \(ref.namespace)/\(name)" : "\(kindName) \(name)"
@@ -268,37 +277,29 @@ public struct TriggerInputsResolver {
             // KEDA reads these from the target's container env and uses "" when that fails.
             guard let parameter = entry["parameter"].string else { continue }
             var value = ""
+            var ignored: [EmptyRead] = []
             if let podSpec, let env = try? containerEnv(podSpec, container: entry["containerName"].string.nonEmpty,
-                                                        namespace: ref.namespace, owner: owner, ref: ref) {
+                                                        namespace: ref.namespace, owner: owner, ref: ref, emptyReads: &ignored) {
                 value = env[entry["name"].string ?? ""]?.value ?? ""
             }
             inputs.authParams[parameter] = Secret(value)
         }
-        for entry in spec["configMapTargetRef"].array {
-            guard let parameter = entry["parameter"].string else { continue }
-            let mapName = entry["name"].string ?? ""
-            let key = entry["key"].string ?? ""
-            let refBy = "\(authName) configMapTargetRef \(parameter)"
-            guard let map = try find(.configMap, namespace: secretNamespace, name: mapName, by: refBy) else {
-                throw missing(.configMap, secretNamespace, mapName, by: refBy)
+        for (field, kind) in [("configMapTargetRef", KindRef.configMap), ("secretTargetRef", KindRef.secret)] {
+            for entry in spec[field].array {
+                guard let parameter = entry["parameter"].string else { continue }
+                let objectName = entry["name"].string ?? ""
+                let key = entry["key"].string ?? ""
+                let refBy = "\(authName) \(field) \(parameter)"
+                let object = objectName.isEmpty ? nil : try find(kind, namespace: secretNamespace, name: objectName, by: refBy)
+                let data = object.map { kind == .secret ? Self.secretData($0) : Self.configMapData($0) }
+                inputs.authParams[parameter] = Secret(data?[key] ?? "")
+                if object == nil {
+                    inputs.emptyReads.append(EmptyRead(parameter: parameter, reason: missing(kind, secretNamespace, objectName, by: refBy).message))
+                } else if data?[key] == nil {
+                    inputs.emptyReads.append(EmptyRead(
+                        parameter: parameter, reason: "\(kind.kind) \(secretNamespace)/\(objectName) has no key \"\(key)\" (referenced by \(refBy))"))
+                }
             }
-            guard let value = Self.configMapData(map)[key] else {
-                throw TriggerInputError.keyNotFound(kind: "ConfigMap", namespace: secretNamespace, name: mapName, key: key, referencedBy: refBy)
-            }
-            inputs.authParams[parameter] = Secret(value)
-        }
-        for entry in spec["secretTargetRef"].array {
-            guard let parameter = entry["parameter"].string else { continue }
-            let secretName = entry["name"].string ?? ""
-            let key = entry["key"].string ?? ""
-            let refBy = "\(authName) secretTargetRef \(parameter)"
-            guard let secret = try find(.secret, namespace: secretNamespace, name: secretName, by: refBy) else {
-                throw missing(.secret, secretNamespace, secretName, by: refBy)
-            }
-            guard let value = Self.secretData(secret)[key] else {
-                throw TriggerInputError.keyNotFound(kind: "Secret", namespace: secretNamespace, name: secretName, key: key, referencedBy: refBy)
-            }
-            inputs.authParams[parameter] = Secret(value)
         }
         for source in ["hashiCorpVault", "azureKeyVault", "gcpSecretManager", "awsSecretManager",
                        "boundServiceAccountToken", "filePath", "oauth2"] where !spec[source].isNull {

@@ -12,6 +12,7 @@ extension CheckpointReport {
             ("reader", .string(reader)),
             ("container", .string(container)),
             ("kedaVersion", .string(kedaVersion)),
+            ("kedaVersionSource", .string((kedaVersionChoice?.source ?? .default).rawValue)),
             ("scalerError", scalerError.map(Value.string) ?? .null),
             ("partitions", .array(partitions.map { partition in
                 var members: [(key: String, value: Value)] = [
@@ -75,6 +76,7 @@ extension CheckpointReport {
         }
         var out = Table(headers: headers, rows: rows).render(showHeaders: showHeaders)
         out += "\n" + summary(style: style) + "\n"
+        if let kedaVersionChoice { out += "modelling \(kedaVersionChoice)\n" }
         for partition in partitions where !wide {
             for miss in partition.nearMisses {
                 out += "partition \(partition.partitionId): \(miss.reason)"

@@ -72,7 +72,7 @@ import Testing
     @Test func aNamespaceUserIsToldTheControlPlaneWasNotSeenNeverMissing() throws {
         let dir = try TempDir()
         let cluster = try KubeTestCluster(manifests: [try dir.write("cluster.yaml", Self.cluster)],
-                                          forbidClusterWide: ["deployments", "statefulsets"])
+                                          forbid: ["secrets", "deployments@cluster", "statefulsets@cluster"])
         let result = try doctor(["--kubeconfig", cluster.kubeconfig, "-n", "fn", "-o", "json"])
         let operatorFinding = try #require(try findings(result).first { $0["id"].string == "KD-OP-001" })
         #expect(operatorFinding["severity"] == .string("info"))

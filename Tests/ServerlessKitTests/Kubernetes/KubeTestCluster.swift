@@ -15,8 +15,9 @@ final class KubeTestCluster: @unchecked Sendable {
     let requestLog: String
 
     /// `faults`: the API server's `--fault` specs (azure_faults.py syntax); `tokens`: bearer tokens it
-    /// accepts besides `token`; `forbidClusterWide`: resources a namespace user may list only within a namespace.
-    init(manifests: [String], forbid: [String] = ["secrets"], forbidClusterWide: [String] = [], faults: [String] = [],
+    /// accepts besides `token`; `forbid`: resources answered with 403
+    /// (`PLURAL@cluster`: only when listed across all namespaces, as for a user with a Role and no ClusterRole).
+    init(manifests: [String], forbid: [String] = ["secrets"], faults: [String] = [],
          tokens: [String] = []) throws {
         directory = try TempDir()
         let certs = directory.path + "/certs"
@@ -33,7 +34,6 @@ final class KubeTestCluster: @unchecked Sendable {
                          "--token", Self.token, "--log", requestLog]
         for path in manifests { arguments += ["--manifests", path] }
         for resource in forbid { arguments += ["--forbid", resource] }
-        for resource in forbidClusterWide { arguments += ["--forbid-cluster-wide", resource] }
         for fault in faults { arguments += ["--fault", fault] }
         for token in tokens { arguments += ["--token", token] }
         server = try TestServerProcess(script: "kube_api_server.py", arguments: arguments)

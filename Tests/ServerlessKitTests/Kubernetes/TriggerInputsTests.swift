@@ -46,8 +46,14 @@ struct TriggerInputsTests {
         #expect(env["Combined"] == .plain("orders-ns.servicebus.windows.net/overridden-by-env"))
         #expect(env["WithSecret"]?.isSecret == true)
         #expect(env["Escaped"] == .plain("$(Namespace) $(Unknown)"))
-        // fieldRef skipped; optional missing key skipped.
-        #expect(env["PodName"] == nil && env["Maybe"] == nil)
+        // fieldRef skipped. A key the Secret lacks reads as "" even when optional: KEDA's resolveSecretValue
+        // (kedacore/keda v2.20.2 pkg/scaling/resolver/scale_resolvers.go, the same in every tag since v2.10.0)
+        // returns Data[key] without an error, and `optional` is only asked when the Secret itself is missing.
+        #expect(env["PodName"] == nil && env["Maybe"] == .secret(Secret("")))
+        #expect(inputs.emptyReads.map(\.description) == [
+            "Secret fn/orders-secrets has no key \"absent\" (env Maybe of Deployment fn/orders container app): KEDA reads env Maybe as empty"])
+        // The trigger does not read Maybe, so it is nothing to warn about.
+        #expect(inputs.emptyReadsTheTriggerUses.isEmpty)
 
         #expect(inputs.authParams["storageConnection"]?.value.contains("AccountKey=CANARYSTORAGE") == true)
         #expect(inputs.authParams["eventHubName"]?.value == "overridden-by-env")
@@ -83,11 +89,12 @@ struct TriggerInputsTests {
         #expect(inputs.podIdentityProvider == "azure-workload")
         #expect(inputs.authParams["connection"]?.value.contains("CANARYCLUSTER") == true)
         #expect(inputs.unresolvedAuthSources == ["azureKeyVault"])
-        // Elsewhere than KEDA's namespace, the Secret is not found.
-        #expect(throws: TriggerInputError.objectNotFound(kind: "Secret", namespace: "keda-system", name: "shared-hub",
-            referencedBy: "ClusterTriggerAuthentication workload-identity secretTargetRef connection")) {
-            try TriggerInputsResolver(store: Self.store(), clusterObjectNamespace: "keda-system").resolve(Self.orders, trigger: "audit-hub")
-        }
+        // Elsewhere than KEDA's namespace, the Secret is not found: KEDA's resolveAuthSecret gives "" and goes on.
+        let elsewhere = try TriggerInputsResolver(store: Self.store(), clusterObjectNamespace: "keda-system")
+            .resolve(Self.orders, trigger: "audit-hub")
+        #expect(elsewhere.authParams["connection"]?.value == "")
+        #expect(elsewhere.emptyReadsTheTriggerUses.map(\.description) == [
+            "Secret \"shared-hub\" not found in namespace \"keda-system\" (referenced by ClusterTriggerAuthentication workload-identity secretTargetRef connection): KEDA reads parameter connection as empty"])
     }
 
     @Test func scaledJobUsesItsJobTemplate() throws {
@@ -105,7 +112,8 @@ struct TriggerInputsTests {
             _ = try TriggerInputsResolver(store: noSecret).resolve(Self.orders, trigger: "orders-hub")
             Issue.record("expected an error")
         } catch let error as TriggerInputError {
-            #expect(error.message == "Secret \"orders-secrets\" not found in namespace \"fn\" (referenced by env EventHubConnection of Deployment fn/orders container app)")
+            // KEDA fails here: resolveEnv's error, wrapped by buildScalers (pkg/scaling/scalers_builder.go).
+            #expect(error.message == "Secret \"orders-secrets\" not found in namespace \"fn\" (referenced by env EventHubConnection of Deployment fn/orders container app); KEDA fails the scaler with \"error resolving secrets for ScaleTarget: error resolving secret name … for env EventHubConnection in namespace fn\"")
             #expect(error.category == .input)
         }
         let noTarget = try Self.store { $0.kind == "Deployment" }
@@ -113,11 +121,12 @@ struct TriggerInputsTests {
                                                          referencedBy: "ScaledObject fn/orders scaleTargetRef")) {
             try TriggerInputsResolver(store: noTarget).resolve(Self.orders, trigger: "orders-hub")
         }
+        // KEDA's resolveAuthRef logs "error getting triggerAuth" and goes on without the parameters.
         let noAuth = try Self.store { $0.kind == "TriggerAuthentication" }
-        #expect(throws: TriggerInputError.objectNotFound(kind: "TriggerAuthentication", namespace: "fn", name: "orders-auth",
-                                                         referencedBy: "ScaledObject fn/orders trigger 1 authenticationRef")) {
-            try TriggerInputsResolver(store: noAuth).resolve(Self.orders, trigger: "orders-hub")
-        }
+        let withoutAuth = try TriggerInputsResolver(store: noAuth).resolve(Self.orders, trigger: "orders-hub")
+        #expect(withoutAuth.authParams.isEmpty)
+        #expect(withoutAuth.emptyReadsTheTriggerUses.map(\.description) == [
+            "TriggerAuthentication \"orders-auth\" not found in namespace \"fn\" (referenced by ScaledObject fn/orders trigger 1 authenticationRef) (KEDA logs \"error getting triggerAuth\" and goes on): KEDA reads every parameter of it as empty"])
 
         // A key that is not there.
         var store = try Self.store()
@@ -133,14 +142,12 @@ struct TriggerInputsTests {
         })
         changed.append(KubeObject(apiVersion: auth.apiVersion, kind: auth.kind, namespace: "fn", name: "orders-auth", body: body))
         store = ObjectStore(source: store.source, objects: changed)
-        do {
-            _ = try TriggerInputsResolver(store: store).resolve(Self.orders, trigger: "orders-hub")
-            Issue.record("expected an error")
-        } catch {
-            let text = shownText(error)
-            #expect(text.hasPrefix("Secret fn/orders-secrets has no key \"nokey\" (referenced by TriggerAuthentication fn/orders-auth secretTargetRef storageConnection)"))
-            #expect(!text.contains("CANARY"))
-        }
+        // KEDA's resolveAuthSecret: a key the Secret lacks is "".
+        let noKey = try TriggerInputsResolver(store: store).resolve(Self.orders, trigger: "orders-hub")
+        #expect(noKey.authParams["storageConnection"]?.value == "")
+        let text = noKey.emptyReadsTheTriggerUses.map(\.description).joined(separator: "\n")
+        #expect(text == "Secret fn/orders-secrets has no key \"nokey\" (referenced by TriggerAuthentication fn/orders-auth secretTargetRef storageConnection): KEDA reads parameter storageConnection as empty")
+        #expect(!text.contains("CANARY"))
     }
 
     @Test func unreadableSecretsAreRemoteErrors() throws {

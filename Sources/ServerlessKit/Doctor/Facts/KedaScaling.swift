@@ -65,22 +65,17 @@ public struct KedaOperator: Sendable {
 
     public static func all(in index: DoctorIndex) -> [KedaOperator] { index.kedaOperators }
 
+    /// The operator Deployments KEDAVersionDetector recognises (the one detector `checkpoints` shares).
     static func scan(in index: DoctorIndex) -> [KedaOperator] {
-        index.objects("Deployment").compactMap { object -> KedaOperator? in
-            guard let workload = Workload(object) else { return nil }
-            let container = workload.containers.first { container in
-                let image = container.image
-                return (image.contains("kedacore/keda:") || image.hasSuffix("kedacore/keda")) || container.name == "keda-operator"
-            }
-            guard let container, object.name != "keda-operator-metrics-apiserver" else { return nil }
+        index.kedaSightings.compactMap { sighting in
+            guard let workload = sighting.deployment, let container = sighting.container else { return nil }
             return KedaOperator(workload: workload, container: container, env: index.env(of: container, in: workload))
         }
     }
 
     /// From the image tag, else the `app.kubernetes.io/version` label; `v` prefix dropped.
     public var version: String? {
-        let raw = container.imageTag ?? workload.object.labels["app.kubernetes.io/version"]
-        guard let raw else { return nil }
+        guard let raw = KEDAVersionDetector.versionText(of: container, in: workload.object) else { return nil }
         return raw.hasPrefix("v") ? String(raw.dropFirst()) : raw
     }
 

@@ -6,7 +6,7 @@ struct EventHubTriggerParse {
     let trigger: ScaledResource.Trigger
     let inputs: TriggerInputs
     let version: KEDAVersion
-    /// Whether `version` is the operator's (found in the input) rather than the newest KEDA.
+    /// Whether `version` is the operator's (found in the input) rather than the newest KEDA release.
     let versionFromOperator: Bool
     /// KEDA's settings, or the first error KEDA reports for them (metadata, then client creation).
     let result: Result<EventHubScalerSettings, KEDAConfigError>
@@ -16,17 +16,21 @@ struct EventHubTriggerParse {
         let resources = ScaledResource.all(in: index).filter { $0.triggers.contains { $0.type == "azure-eventhub" } }
         guard !resources.isEmpty else { return [] }
         let keda = KedaOperator.all(in: index).first
-        let operatorVersion = keda?.version.flatMap { KEDAVersion($0) }
-        let version = operatorVersion ?? .newest
+        // The detector `checkpoints` uses: operator Deployments and KEDA chart values, else the newest release.
+        let choice = KEDAVersionDetector.choose(
+            flag: nil, sightings: index.kedaSightings, from: index.isLive ? .cluster : .manifests)
+        let version = choice.version
         let clusterObjectNamespace = keda?.clusterObjectNamespace(in: index) ?? "keda"
-        let resolver = TriggerInputsResolver(store: placed(index), clusterObjectNamespace: clusterObjectNamespace)
+        let resolver = TriggerInputsResolver(store: index.placement.place(index.store), clusterObjectNamespace: clusterObjectNamespace)
         var out: [EventHubTriggerParse] = []
         for resource in resources {
             let kind: ScalableKind = resource.isJob ? .scaledJob : .scaledObject
             let ref = ScalableObjectRef(kind: kind, namespace: index.namespace(of: resource.object) ?? index.defaultNamespace,
                                         name: resource.object.name)
             for (position, trigger) in resource.triggers.enumerated() where trigger.type == "azure-eventhub" {
-                guard let inputs = try? resolver.resolve(ref, trigger: String(position)) else { continue }
+                // A value KEDA reads as empty (missing key or object) is the finding of the rules about that reference.
+                guard let inputs = try? resolver.resolve(ref, trigger: String(position)),
+                      inputs.emptyReadsTheTriggerUses.isEmpty else { continue }
                 let result: Result<EventHubScalerSettings, KEDAConfigError>
                 do {
                     let settings = try EventHubScalerSettings(parsing: inputs.eventHubTrigger, version: version)
@@ -38,21 +42,9 @@ struct EventHubTriggerParse {
                     continue
                 }
                 out.append(EventHubTriggerParse(resource: resource, trigger: trigger, inputs: inputs, version: version,
-                                                versionFromOperator: operatorVersion != nil, result: result))
+                                                versionFromOperator: choice.source != .default, result: result))
             }
         }
         return out
-    }
-
-    /// The input with every object placed in the namespace the doctor reads it in (manifests often leave
-    /// `metadata.namespace` out), as the resolver looks objects up by exact namespace.
-    private static func placed(_ index: DoctorIndex) -> ObjectStore {
-        var store = ObjectStore(source: index.store.source, helmValues: index.store.helmValues,
-                                servedGroupVersions: index.store.servedGroupVersions, unreadable: index.store.unreadable)
-        for var object in index.store.objects {
-            object.namespace = index.namespace(of: object)
-            store.add(object)
-        }
-        return store
     }
 }

@@ -215,7 +215,7 @@ public struct EventHubTriggerRejected: Rule {
             if let provider = parse.inputs.podIdentityProvider {
                 evidence.append("podIdentity.provider: \(provider)")
             }
-            evidence.append(parse.versionFromOperator ? "KEDA operator version: \(parse.version)" : "KEDA version: newest (no operator in the input)")
+            evidence.append(parse.versionFromOperator ? "KEDA operator version: \(parse.version)" : "KEDA version: \(parse.version), the newest release (no operator in the input)")
             return Self.description.finding(
                 parse.resource.object, in: index, field: "\(trigger.path).metadata",
                 message: "\(keda) rejects this azure-eventhub trigger (\(trigger.path)), so \(parse.resource.object.name) never scales: \(text)",

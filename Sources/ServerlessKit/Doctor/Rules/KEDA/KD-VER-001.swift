@@ -33,6 +33,22 @@ public struct EventHubCheckpointRegression: Rule {
               triggers:
               - type: azure-eventhub
                 metadata: {eventHubName: orders, connectionFromEnv: EventHubConnection, storageConnectionFromEnv: AzureWebJobsStorage}
+            """, """
+            # KEDA chart values pinning the operator image
+            image:
+              keda:
+                tag: 2.15.0
+            watchNamespace: ""
+            metricsServer: {replicaCount: 1}
+            ---
+            apiVersion: keda.sh/v1alpha1
+            kind: ScaledObject
+            metadata: {name: orders, namespace: functions}
+            spec:
+              scaleTargetRef: {name: orders}
+              triggers:
+              - type: azure-eventhub
+                metadata: {eventHubName: orders, connectionFromEnv: EventHubConnection, storageConnectionFromEnv: AzureWebJobsStorage}
             """],
         nonTriggeringExamples: ["""
             apiVersion: apps/v1
@@ -60,14 +76,22 @@ public struct EventHubCheckpointRegression: Rule {
     public func check(_ index: DoctorIndex) -> [Finding] {
         let eventHubObjects = ScaledResource.all(in: index).filter { $0.triggers.contains { $0.type == "azure-eventhub" } }
         guard !eventHubObjects.isEmpty else { return [] }
-        return KedaOperator.all(in: index).compactMap { keda in
-            guard let numbers = keda.versionNumbers, numbers[0] == 2, numbers[1] == 15, numbers[2] <= 1 else { return nil }
-            let names = eventHubObjects.prefix(3).map { "\($0.object.kind) \(index.namespace(of: $0.object) ?? "")/\($0.object.name)" }
+        let names = eventHubObjects.prefix(3).map { "\($0.object.kind) \(index.namespace(of: $0.object) ?? "")/\($0.object.name)" }
+        // The version detector `checkpoints` uses too: operator Deployments and KEDA chart values.
+        return index.kedaSightings.compactMap { sighting in
+            guard let version = sighting.version, version.missingCheckpointIsFatal else { return nil }
+            let message = "KEDA \(version) fails the whole azure-eventhub scaler when a partition has no checkpoint blob yet (\"unable to get checkpoint from storage\"); \(eventHubObjects.count) object(s) use that scaler: \(names.joined(separator: ", "))"
+            if let deployment = sighting.deployment, let container = sighting.container {
+                return Self.description.finding(
+                    deployment.object, in: index, field: "\(container.path).image", message: message,
+                    fix: "Upgrade the KEDA operator to 2.16.0 or newer (image ghcr.io/kedacore/keda:2.16.0+, or helm upgrade keda kedacore/keda --version 2.16.0+).",
+                    evidence: [Evidence.field("\(container.path).image", .string(container.image))])
+            }
+            guard let values = sighting.values else { return nil }
             return Self.description.finding(
-                keda.workload.object, in: index, field: "\(keda.container.path).image",
-                message: "KEDA \(keda.version ?? "") fails the whole azure-eventhub scaler when a partition has no checkpoint blob yet (\"unable to get checkpoint from storage\"); \(eventHubObjects.count) object(s) use that scaler: \(names.joined(separator: ", "))",
-                fix: "Upgrade the KEDA operator to 2.16.0 or newer (image ghcr.io/kedacore/keda:2.16.0+, or helm upgrade keda kedacore/keda --version 2.16.0+).",
-                evidence: [Evidence.field("\(keda.container.path).image", .string(keda.container.image))])
+                values, field: "image.keda.tag", message: message,
+                fix: "Set image.keda.tag to 2.16.0 or newer (or remove it to use the chart's own version) and helm upgrade.",
+                evidence: [Evidence.field("image.keda.tag", .string(sighting.versionText ?? ""))])
         }
     }
 }
