@@ -32,7 +32,7 @@ public enum BuildInfo {
 
     /// The newest KEDA release whose behaviour the plugin reproduces.
     public static var newestKEDA: String {
-        let newest = KEDAVersion.newest
+        let newest = KEDAVersion.newestRelease
         return "\(newest.major).\(newest.minor).\(newest.patch)"
     }
 
