@@ -216,11 +216,26 @@ public struct EventHubTriggerRejected: Rule {
                 evidence.append("podIdentity.provider: \(provider)")
             }
             evidence.append(parse.versionFromOperator ? "KEDA operator version: \(parse.version)" : "KEDA version: \(parse.version), the newest release (no operator in the input)")
+            // Without the operator the version is assumed: a refusal only some releases make is a "may".
+            if !parse.versionFromOperator, Self.accepted(parse.inputs, by: .main) {
+                return Self.description.finding(
+                    parse.resource.object, in: index, field: "\(trigger.path).metadata",
+                    message: "KEDA \(parse.version), the newest release, rejects this azure-eventhub trigger (\(trigger.path)): "
+                        + "\(text); \(parse.resource.object.name) may never scale if that is the KEDA that runs it "
+                        + "(no KEDA operator in the input to tell, and other releases accept it)",
+                    evidence: evidence, severity: .warning)
+            }
             return Self.description.finding(
                 parse.resource.object, in: index, field: "\(trigger.path).metadata",
                 message: "\(keda) rejects this azure-eventhub trigger (\(trigger.path)), so \(parse.resource.object.name) never scales: \(text)",
                 evidence: evidence)
         }
+    }
+
+    /// Whether KEDA at `version` builds its scaler from these inputs: metadata and client creation pass.
+    static func accepted(_ inputs: TriggerInputs, by version: KEDAVersion) -> Bool {
+        guard let settings = try? EventHubScalerSettings(parsing: inputs.eventHubTrigger, version: version) else { return false }
+        return settings.clientCreationError == nil
     }
 
     /// False for errors another rule reports (one problem, one finding), and for errors that only say an
