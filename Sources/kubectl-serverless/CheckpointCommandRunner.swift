@@ -9,7 +9,8 @@ struct CheckpointCommandRunner {
 
     func report() async throws -> CheckpointReport {
         let version = try kedaVersion()
-        var (trigger, target) = try await triggerFromObject() ?? (EventHubTriggerMetadata(metadata: [:]), .unknownScaledObject)
+        var origin: CheckpointReport.Origin?
+        var (trigger, target) = try await triggerFromObject(origin: &origin) ?? (EventHubTriggerMetadata(metadata: [:]), .unknownScaledObject)
         trigger.metadata.merge(source.metadataOverrides) { $1 }
         try applyConnections(to: &trigger)
         target = scaleTarget(overriding: target)
@@ -19,10 +20,14 @@ struct CheckpointCommandRunner {
             throw CommandInputError(message: "reading storage under workload identity needs a storage connection string (--storage-connection)")
         }
         let storage = try StorageConnectionString.parse(storageText)
+        // A name Azure refuses (InvalidResourceName) is said before any request.
+        if !settings.blobContainer.isEmpty { try BlobContainerName.validate(settings.blobContainer) }
         let transport = try CurlTransport(options: azureTransportOptions())
         let partitions = try await partitionRuntime(settings: settings, transport: transport)
-        return await CheckpointInspector(trigger: trigger, settings: settings, target: target, storage: storage, http: transport)
+        var report = await CheckpointInspector(trigger: trigger, settings: settings, target: target, storage: storage, http: transport)
             .inspect(partitions: partitions)
+        report.origin = origin
+        return report
     }
 
     private func kedaVersion() throws -> KEDAVersion {
@@ -35,7 +40,7 @@ struct CheckpointCommandRunner {
 
     /// The ScaledObject or ScaledJob named on the command line, from the cluster or from -f manifests,
     /// resolved the way KEDA resolves it.
-    private func triggerFromObject() async throws -> (EventHubTriggerMetadata, ScaleTarget)? {
+    private func triggerFromObject(origin: inout CheckpointReport.Origin?) async throws -> (EventHubTriggerMetadata, ScaleTarget)? {
         guard let name = source.scaledJob ?? source.scaledObject else {
             if source.trigger != nil { throw CommandInputError(message: "--trigger needs a ScaledObject or --scaled-job") }
             return nil
@@ -60,6 +65,8 @@ struct CheckpointCommandRunner {
             Terminal.warning("the TriggerAuthentication reads \(unreadable), which this tool cannot; pass the connection strings as flags")
         }
         let trigger = inputs.eventHubTrigger
+        origin = .init(kind: inputs.object.kind.rawValue, namespace: inputs.object.namespace, name: inputs.object.name,
+                       trigger: inputs.triggerName ?? String(inputs.triggerIndex))
         // KEDA's defaults when the object leaves them out.
         let target: ScaleTarget = kind == .scaledJob
             ? .scaledJob(maxReplicas: inputs.maxReplicaCount ?? 100)

@@ -15,10 +15,11 @@ enum Terminal {
     static var stdoutIsTerminal: Bool { isatty(STDOUT_FILENO) == 1 }
     static var stderrIsTerminal: Bool { isatty(STDERR_FILENO) == 1 }
 
-    /// Colour only on a terminal, never with `NO_COLOR` (any value) or `--no-color`.
+    /// Colour only on a terminal that can show it, never with `NO_COLOR` (any value), `TERM=dumb` or `--no-color`.
     static func style(noColor: Bool) -> Style {
-        let environmentSaysNo = ProcessInfo.processInfo.environment["NO_COLOR"].map { !$0.isEmpty } ?? false
-        return Style(enabled: stdoutIsTerminal && !noColor && !environmentSaysNo)
+        let environment = ProcessInfo.processInfo.environment
+        let environmentSaysNo = environment["NO_COLOR"].map { !$0.isEmpty } ?? false
+        return Style(enabled: stdoutIsTerminal && !noColor && !environmentSaysNo && environment["TERM"] != "dumb")
     }
 
     /// Prints what the user needs to know about `error` on stderr and exits with the contract's code.

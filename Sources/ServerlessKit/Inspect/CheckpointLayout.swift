@@ -23,6 +23,14 @@ public struct RecognisedCheckpoint: Sendable, Equatable {
     public var consumerGroup: String?
     public var partitionId: String
 
+    /// Whether this is the configured consumer's checkpoint: the same hub and consumer group where the
+    /// name carries them, in any casing (writers and KEDA's readers differ only there). Another consumer
+    /// group's or hub's checkpoint is never a near miss, whatever setting would make KEDA read it.
+    public func belongs(toHub hubName: String, consumerGroup group: String) -> Bool {
+        (hub.map { $0.lowercased() == hubName.lowercased() } ?? true)
+            && (consumerGroup.map { $0.lowercased() == group.lowercased() } ?? true)
+    }
+
     /// Reads `blob` against the namespace being inspected (other namespaces' checkpoints are not ours)
     /// and the partition ids the hub has. Ownership blobs and anything else give nil.
     public static func recognise(container: String, blob: String, namespace: String, hub: String,

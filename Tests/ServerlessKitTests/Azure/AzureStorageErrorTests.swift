@@ -41,7 +41,7 @@ import Testing
     @Test func containerNotFoundFromBodyOnly() async {
         let error = await failure(.xml(404, Self.errorBody("ContainerNotFound", "The specified container does not exist.")), blob: nil)
         #expect(error?.kind == .containerNotFound)
-        #expect(error?.message == "container 'checkpoints' does not exist in storage account 'devstoreaccount1'")
+        #expect(error?.message == "container \"checkpoints\" not found in storage account \"devstoreaccount1\"")
         #expect(error?.hint != nil)
     }
 
