@@ -119,7 +119,7 @@ struct CheckpointCommandRunner {
         do {
             return try await client.allPartitions()
         } catch let error as UserFacingError where error.category != .input {
-            throw WithHint(error, hint: "to read the checkpoints without Event Hubs, pass --partition-info FILE (the partitions' ids and sequence numbers)")
+            throw WithHint(error, hint: error.hint ?? "to read the checkpoints without Event Hubs, pass --partition-info FILE (the partitions' ids and sequence numbers)")
         }
     }
 

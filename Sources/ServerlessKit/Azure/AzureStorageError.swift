@@ -43,10 +43,13 @@ public struct AzureStorageError: UserFacingError, Equatable {
         case .blobNotFound:
             "\(place) does not exist"
         case let .authenticationFailed(detail):
+            // The same words for every request (Azure's detail names the time and the string it signed),
+            // so one cause is said once; Azure's whole text follows in the hint.
             if let window = SASTimeWindow(azureDetail: detail), let expiry = window.expiry, window.isExpired {
-                "storage account '\(account)' refused the SAS: it expired at \(expiry) (Azure: \(detail ?? ""))"
+                "storage account '\(account)' refused the SAS: it expired at \(expiry)"
             } else {
-                "storage account '\(account)' refused the credentials (AuthenticationFailed)" + (detail.map { ": \($0)" } ?? "")
+                "storage account '\(account)' refused the credentials (AuthenticationFailed)"
+                    + (detail.map { ": " + Self.firstSentence($0) } ?? "")
             }
         case let .authorizationFailure(code) where code == "AuthorizationPermissionMismatch":
             "storage account '\(account)' refused to \(blob == nil ? "list" : "read") blobs "
@@ -60,15 +63,22 @@ public struct AzureStorageError: UserFacingError, Equatable {
         }
     }
 
+    /// Azure's text up to its first full stop: what is wrong, without the parts that differ per request.
+    static func firstSentence(_ text: String) -> String {
+        guard let stop = text.range(of: ". ") else { return text }
+        return String(text[..<stop.lowerBound])
+    }
+
     /// The SAS permission letter the refused request needs: List Blobs `l`, Get Blob and its properties `r`.
     public var missingPermission: String { blob == nil ? "list (l)" : "read (r)" }
 
     public var hint: String? {
         switch kind {
         case let .authenticationFailed(detail):
-            SASTimeWindow(azureDetail: detail)?.isExpired == true
+            (SASTimeWindow(azureDetail: detail)?.isExpired == true
                 ? "issue a new SAS (a later se) and put it in the storage connection string"
-                : "check the AccountKey or SharedAccessSignature in the storage connection string, its expiry, and this machine's clock"
+                : "check the AccountKey or SharedAccessSignature in the storage connection string, its expiry, and this machine's clock")
+                + (detail.map { " (Azure: \($0))" } ?? "")
         case .authorizationFailure("AuthorizationPermissionMismatch"):
             "issue a SAS with sp=rl (read and list), or grant the identity Storage Blob Data Reader"
         case .authorizationFailure:

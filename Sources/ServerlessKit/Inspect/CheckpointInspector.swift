@@ -53,7 +53,7 @@ public struct CheckpointInspector: Sendable {
         var failures: [ReportFailure] = []
         for (slot, result) in zip(reads, await read(reads.map(\.location))) {
             outcomes[slot.index] = result.outcome
-            if let failure = result.failure, !failures.contains(failure) { failures.append(failure) }
+            if let failure = result.failure, !failures.contains(where: { $0.message == failure.message }) { failures.append(failure) }
         }
 
         let inputs = partitions.enumerated().map { index, partition in

@@ -115,16 +115,17 @@ final class CLIWorld: @unchecked Sendable {
 
     /// An account SAS (read, list; blob service; container and object) signed with the account key, as
     /// Azure computes it for `sv` 2021-08-06; `signature` replaces the real one.
-    func accountSAS(expiry: String, signature: String? = nil) -> (query: String, signature: String) {
-        let fields = ["ordersstore", "rl", "b", "co", "", expiry, "", "", "2021-08-06", ""]
+    func accountSAS(expiry: String, signature: String? = nil, permissions: String = "rl") -> (query: String, signature: String) {
+        let fields = ["ordersstore", permissions, "b", "co", "", expiry, "", "", "2021-08-06", ""]
         let key = Array(Data(base64Encoded: storageKey) ?? Data())
         let sig = signature ?? Base64.encode(HMACSHA256.authenticationCode(key: key, message: fields.joined(separator: "\n") + "\n"))
         let encoded = sig.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? sig
-        return ("sv=2021-08-06&ss=b&srt=co&sp=rl&se=\(expiry)&sig=\(encoded)", sig)
+        return ("sv=2021-08-06&ss=b&srt=co&sp=\(permissions)&se=\(expiry)&sig=\(encoded)", sig)
     }
 
-    func sasConnection(expiry: String, signature: String? = nil) -> String {
-        "BlobEndpoint=\(scheme)://127.0.0.1:\(azure.port)/ordersstore;SharedAccessSignature=\(accountSAS(expiry: expiry, signature: signature).query)"
+    func sasConnection(expiry: String, signature: String? = nil, permissions: String = "rl") -> String {
+        "BlobEndpoint=\(scheme)://127.0.0.1:\(azure.port)/ordersstore;SharedAccessSignature="
+            + accountSAS(expiry: expiry, signature: signature, permissions: permissions).query
     }
 
     /// A kubeconfig for the test cluster beside its own (so `certs/` resolves), with one thing changed.
