@@ -6,6 +6,8 @@ import ServerlessKit
 struct CheckpointCommandRunner {
     let global: GlobalOptions
     let source: CheckpointSourceOptions
+    /// Counts the Azure requests, for the progress line and the command's deadline.
+    var tracker: RequestTracker?
 
     func report() async throws -> CheckpointReport {
         let version = try kedaVersion()
@@ -22,7 +24,8 @@ struct CheckpointCommandRunner {
         let storage = try StorageConnectionString.parse(storageText)
         // A name Azure refuses (InvalidResourceName) is said before any request.
         if !settings.blobContainer.isEmpty { try BlobContainerName.validate(settings.blobContainer) }
-        let transport = try CurlTransport(options: azureTransportOptions())
+        let curl = try CurlTransport(options: azureTransportOptions())
+        let transport: any HTTPClient = tracker.map { TrackedHTTPClient(curl, tracker: $0) } ?? curl
         let partitions = try await partitionRuntime(settings: settings, transport: transport)
         var report = await CheckpointInspector(trigger: trigger, settings: settings, target: target, storage: storage, http: transport)
             .inspect(partitions: partitions)
@@ -106,7 +109,7 @@ struct CheckpointCommandRunner {
     }
 
     /// Partition ids and sequence numbers: `--partition-info`, else the Event Hubs REST runtime endpoints.
-    private func partitionRuntime(settings: EventHubScalerSettings, transport: CurlTransport) async throws -> [PartitionRuntimeInfo] {
+    private func partitionRuntime(settings: EventHubScalerSettings, transport: any HTTPClient) async throws -> [PartitionRuntimeInfo] {
         if let path = source.partitionInfo {
             return try PartitionInfoFile.parse(try InputFile.read(path), source: path == "-" ? "--partition-info (stdin)" : path)
         }

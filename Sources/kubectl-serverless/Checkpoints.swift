@@ -31,7 +31,21 @@ struct Checkpoints: AsyncParsableCommand {
     var output: CheckpointOutput = .table
 
     func run() async throws {
-        let report = try await CheckpointCommandRunner(global: global, source: source).report()
+        let tracker = RequestTracker()
+        let runner = CheckpointCommandRunner(global: global, source: source, tracker: tracker)
+        // A progress line only for people at a terminal, never in a document meant for a program.
+        let progress = [.table, .wide].contains(output) ? ProgressLine.start(tracker) : nil
+        let report: CheckpointReport
+        do {
+            // Without --request-timeout the whole command is bounded, saying what was still pending.
+            report = try await global.timeout() == nil
+                ? CommandDeadline(limit: CommandDeadline.withoutRequestTimeout, tracker: tracker).run { try await runner.report() }
+                : runner.report()
+            progress?.stop()
+        } catch {
+            progress?.stop()
+            throw error
+        }
         let style = Terminal.style(noColor: global.noColor)
         switch output {
         case .table, .wide:

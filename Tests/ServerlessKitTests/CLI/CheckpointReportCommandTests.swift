@@ -131,4 +131,23 @@ import Testing
         #expect(try underTerminal("xterm").contains("\u{1B}["))
         #expect(try !underTerminal("dumb").contains("\u{1B}["))
     }
+
+    @Test func aTerminalSeesAProgressLineAfterASecondThatIsErasedAndAPipeNever() throws {
+        // Event Hubs answers after 1.5 s, so the command runs past the one second the line waits for.
+        let world = try CLIWorld(azureFaults: ["latency:ms=1500:service=eventhubs:first=1"])
+        try world.seed()
+        let binary = try Ops.requireBinary()
+        func underTerminal(_ extra: [String]) throws -> String {
+            let command = ([binary] + world.flags() + world.endpoint + extra).map { "'\($0)'" }.joined(separator: " ")
+            return try Ops.run("script", ["-qec", command, "/dev/null"], environment: ["TERM": "xterm", "PATH": "/usr/bin:/bin"]).stdout
+        }
+        let shown = try underTerminal([])
+        #expect(shown.contains("reading checkpoints: "), "\(shown)")
+        #expect(shown.contains("requests\r\u{1B}[K"))  // erased before the report
+        try world.azure.setFaults(["latency:ms=1500:service=eventhubs:first=1"])
+        #expect(try !underTerminal(["-o", "json"]).contains("reading checkpoints"))
+        try world.azure.setFaults(["latency:ms=1500:service=eventhubs:first=1"])
+        let piped = try world.kubectl(world.flags() + world.endpoint)
+        #expect(!piped.stderr.contains("reading checkpoints") && !piped.stdout.contains("reading checkpoints"))
+    }
 }
