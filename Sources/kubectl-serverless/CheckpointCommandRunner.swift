@@ -26,9 +26,9 @@ struct CheckpointCommandRunner {
         if !settings.blobContainer.isEmpty { try BlobContainerName.validate(settings.blobContainer) }
         let curl = try CurlTransport(options: azureTransportOptions())
         let transport: any HTTPClient = tracker.map { TrackedHTTPClient(curl, tracker: $0) } ?? curl
-        let partitions = try await partitionRuntime(settings: settings, transport: transport)
-        var report = await CheckpointInspector(trigger: trigger, settings: settings, target: target, storage: storage, http: transport)
-            .inspect(partitions: partitions)
+        // The storage listing does not wait for Event Hubs: both go out at once.
+        var report = try await CheckpointInspector(trigger: trigger, settings: settings, target: target, storage: storage, http: transport)
+            .inspect(loadingPartitions: { try await partitionRuntime(settings: settings, transport: transport) })
         report.origin = origin
         return report
     }

@@ -24,8 +24,29 @@ public struct CheckpointInspector: Sendable {
     }
 
     public func inspect(partitions: [PartitionRuntimeInfo]) async -> CheckpointReport {
+        // Never throws: the partitions are already here.
+        (try? await inspect(loadingPartitions: { partitions }))!
+    }
+
+    /// Lists the containers while `loadPartitions` asks Event Hubs for the partitions: the two do not
+    /// depend on each other (a blob's name tells which partition it is for), so their round trips overlap.
+    public func inspect(loadingPartitions loadPartitions: @escaping @Sendable () async throws -> [PartitionRuntimeInfo])
+        async throws -> CheckpointReport {
+        let containers = containersToList([settings.checkpointLocation(partitionID: "0")])
+        async let listed = list(containers: containers)
+        let partitions: [PartitionRuntimeInfo]
+        do {
+            partitions = try await loadPartitions()
+        } catch {
+            _ = await listed
+            throw error
+        }
+        let listings = await listed
+        return await inspect(partitions: partitions, listings: listings)
+    }
+
+    private func inspect(partitions: [PartitionRuntimeInfo], listings: [String: Result<Listing, Error>]) async -> CheckpointReport {
         let locations = partitions.map { settings.checkpointLocation(partitionID: $0.partitionId) }
-        let listings = await list(containers: containersToList(locations), partitions: partitions, locations: locations)
 
         // KEDA's blob for each partition: from the listing when it answers, else by reading it.
         var outcomes = [CheckpointReadOutcome?](repeating: nil, count: partitions.count)
@@ -190,16 +211,20 @@ public struct CheckpointInspector: Sendable {
     /// Lists each container, keeping from every page only the blobs KEDA reads and a bounded number of
     /// near misses: a container may hold far more than this hub's checkpoints, and memory should follow
     /// the partitions, not the container.
-    private func list(containers: [String], partitions: [PartitionRuntimeInfo],
-                      locations: [Result<CheckpointLocation, CheckpointFailure>]) async -> [String: Result<Listing, Error>] {
-        let expected = Set(locations.compactMap { try? $0.get() })
-        var expectedByPartition: [String: CheckpointLocation] = [:]
-        for (partition, location) in zip(partitions, locations) { expectedByPartition[partition.partitionId] = try? location.get() }
-        let ids = Set(partitions.map(\.partitionId))
+    private func list(containers: [String]) async -> [String: Result<Listing, Error>] {
         let hub = settings.eventHubForPaths
         let search = NearMissSearch(trigger: trigger, settings: settings)
         let consumerGroup = settings.consumerGroup
-        let listings = await containers.concurrentMap { [expectedByPartition] container -> Result<Listing, Error> in
+        let settings = settings
+        let listings = await containers.concurrentMap { container -> Result<Listing, Error> in
+            // KEDA's blob for a partition number, computed once per number.
+            var expectedFor: [String: CheckpointLocation?] = [:]
+            func expected(_ id: String) -> CheckpointLocation? {
+                if let known = expectedFor[id] { return known }
+                let location = try? settings.checkpointLocation(partitionID: id).get()
+                expectedFor[id] = location
+                return location
+            }
             do {
                 var kept: [String: BlobItem] = [:]
                 var nearMisses = NearMissCandidates()
@@ -207,14 +232,14 @@ public struct CheckpointInspector: Sendable {
                 try await client(container).listBlobPages(includeMetadata: true) { page in
                     for item in page.blobs {
                         let location = CheckpointLocation(container: container, blobName: item.name)
-                        if expected.contains(location), kept[item.name] == nil { kept[item.name] = item }
+                        if kept[item.name] == nil, expected(Self.partitionNumber(in: item.name)) == location { kept[item.name] = item }
                         // A blob is a near miss when its name says it is this consumer's checkpoint of one of
                         // this hub's partitions, other than the one KEDA reads for that partition.
                         guard let hub else { continue }
                         if let found = RecognisedCheckpoint.recognise(
-                            container: container, blob: item.name, namespace: hub.namespace, hub: hub.name, partitionIds: ids),
+                            container: container, blob: item.name, namespace: hub.namespace, hub: hub.name, partitionIds: nil),
                             found.belongs(toHub: hub.name, consumerGroup: consumerGroup) {
-                            guard expectedByPartition[found.partitionId] != location else { continue }
+                            guard expected(found.partitionId) != location else { continue }
                             nearMisses.offer(.init(found: found, item: item, distance: search.distance(to: found)))
                         } else if let consumer = CheckpointConsumer(blob: item.name) {
                             others.count(consumer)
@@ -227,6 +252,14 @@ public struct CheckpointInspector: Sendable {
             }
         }
         return Dictionary(uniqueKeysWithValues: zip(containers, listings))
+    }
+
+    /// The partition a blob's name would be KEDA's checkpoint for: its last `/` segment, the end of a Dapr
+    /// name, or the whole name (the old Go SDK's).
+    static func partitionNumber(in name: String) -> String {
+        if let slash = name.lastIndex(of: "/") { return String(name[name.index(after: slash)...]) }
+        if name.hasPrefix("dapr-"), let dash = name.lastIndex(of: "-") { return String(name[name.index(after: dash)...]) }
+        return name
     }
 
     /// Get Blob for each location, all at once; results in order, with what failed and its remedy.

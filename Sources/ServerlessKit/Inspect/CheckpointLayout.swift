@@ -32,13 +32,14 @@ public struct RecognisedCheckpoint: Sendable, Equatable {
     }
 
     /// Reads `blob` against the namespace being inspected (other namespaces' checkpoints are not ours)
-    /// and the partition ids the hub has. Ownership blobs and anything else give nil.
+    /// and the partition ids the hub has (nil: any number). Ownership blobs and anything else give nil.
     public static func recognise(container: String, blob: String, namespace: String, hub: String,
-                                 partitionIds: Set<String>) -> RecognisedCheckpoint? {
+                                 partitionIds: Set<String>?) -> RecognisedCheckpoint? {
         let segments = blob.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
         let ours = { (segment: String) in segment.lowercased() == namespace.lowercased() }
         func make(_ layout: CheckpointLayout, _ ns: String?, _ hub: String?, _ group: String?, _ id: String) -> RecognisedCheckpoint? {
-            guard partitionIds.contains(id) else { return nil }
+            // Without the hub's ids yet (the listing runs beside the Event Hubs requests), any partition number.
+            guard partitionIds?.contains(id) ?? (!id.isEmpty && id.allSatisfy(\.isNumber)) else { return nil }
             return RecognisedCheckpoint(container: container, blob: blob, layout: layout, namespace: ns, hub: hub,
                                         consumerGroup: group, partitionId: id)
         }
