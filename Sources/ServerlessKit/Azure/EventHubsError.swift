@@ -60,7 +60,7 @@ public struct EventHubsError: UserFacingError, Equatable {
         case .consumerGroupNotFound:
             "check consumerGroup (--consumer-group; KEDA's default is $Default), or pass --partition-info FILE"
         default:
-            "the REST runtime endpoints are legacy; --partition-info FILE avoids them"
+            "the REST runtime endpoints are legacy; to read the checkpoints without them, pass --partition-info FILE"
         }
     }
 
