@@ -150,4 +150,38 @@ import Testing
         let piped = try world.kubectl(world.flags() + world.endpoint)
         #expect(!piped.stderr.contains("reading checkpoints") && !piped.stdout.contains("reading checkpoints"))
     }
+
+    @Test func aSharedAccountGivesNoOtherConsumersProgressAsAdviceAndNamesThemWhenThisOneHasNone() throws {
+        // $Default has partitions 0 and 1 (world.seed), `analytics` only 0, hub `inventory` its own.
+        let world = try world()
+        try world.azure.seed(.blobMetadata, connectionString: world.storage, namespace: CLIWorld.namespace, hub: "orders",
+                             consumerGroup: "analytics", sequences: ["0": 120])
+        try world.azure.seed(.blobMetadata, connectionString: world.storage, namespace: CLIWorld.namespace, hub: "inventory",
+                             sequences: ["0": 1, "1": 2, "2": 3])
+        let info = try world.inputs.write("partitions.json", """
+            [{"partitionId": "0", "lastEnqueuedSequenceNumber": 150}, {"partitionId": "1", "lastEnqueuedSequenceNumber": 90},
+             {"partitionId": "2", "lastEnqueuedSequenceNumber": -1}]
+            """)
+        func run(_ group: String, _ extra: [String]) throws -> Ops.Result {
+            try world.kubectl(flags(world, "--consumer-group", group) + ["--partition-info", info] + extra)
+        }
+        let analytics = try run("analytics", ["-o", "json"])
+        #expect(analytics.status == 1)
+        let report = try JSON.parse(analytics.stdout)
+        #expect(try statuses(analytics.stdout) == ["ok", "missing", "missing"])
+        #expect(report["partitions"].array.allSatisfy { $0["nearMisses"].array.isEmpty })
+        #expect(report["otherConsumers"].array.isEmpty)
+        #expect(lines(analytics.stderr, starting: "error: ").isEmpty)
+        #expect(try !run("analytics", []).stdout.contains("set "))
+
+        let nobody = try run("billing", ["-o", "json"])
+        #expect(nobody.status == 1)
+        #expect(try statuses(nobody.stdout) == ["missing", "missing", "missing"])
+        let others = try JSON.parse(nobody.stdout)["otherConsumers"].array
+        #expect(others.map { [$0["eventHub"], $0["consumerGroup"], $0["checkpoints"]] } == [
+            [.string("inventory"), .string("$default"), .int(3)], [.string("orders"), .string("$default"), .int(2)],
+            [.string("orders"), .string("analytics"), .int(1)],
+        ])
+        #expect(lines(nobody.stderr, starting: "error: ").isEmpty)
+    }
 }
