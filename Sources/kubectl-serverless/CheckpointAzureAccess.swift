@@ -8,12 +8,12 @@ import ServerlessKit
 struct CheckpointAzureAccess {
     let settings: EventHubScalerSettings
     let source: CheckpointSourceOptions
-    let transport: CurlTransport
+    let transport: any HTTPClient
     /// Set when any request carries a token.
     let credential: EntraCredential?
     let forced: Bool
 
-    init(settings: EventHubScalerSettings, source: CheckpointSourceOptions, transport: CurlTransport, log: RequestLog?) throws {
+    init(settings: EventHubScalerSettings, source: CheckpointSourceOptions, transport: any HTTPClient, log: RequestLog?) throws {
         self.settings = settings
         self.source = source
         self.transport = transport

@@ -6,10 +6,13 @@ import ServerlessKit
 struct CheckpointCommandRunner {
     let global: GlobalOptions
     let source: CheckpointSourceOptions
+    /// Counts the Azure requests, for the progress line and the command's deadline.
+    var tracker: RequestTracker?
 
     func report() async throws -> CheckpointReport {
         let flagVersion = try kedaVersionFlag()
-        let object = try await triggerFromObject(flagVersion: flagVersion)
+        var origin: CheckpointReport.Origin?
+        let object = try await triggerFromObject(flagVersion: flagVersion, origin: &origin)
         var (trigger, target) = object.map { ($0.trigger, $0.target) } ?? (EventHubTriggerMetadata(metadata: [:]), .unknownScaledObject)
         // Flags only: no cluster or manifests to find KEDA in.
         let keda = object?.keda ?? KEDAVersionDetector.choose(flag: flagVersion, sightings: [], from: .default)
@@ -24,15 +27,19 @@ struct CheckpointCommandRunner {
         } catch let error as KEDAConfigError where keda.source != .default {
             throw WithHint(error, hint: "modelling \(keda)")
         }
-        let transport = try CurlTransport(options: azureTransportOptions())
+        // A name Azure refuses (InvalidResourceName) is said before any request.
+        if !settings.blobContainer.isEmpty { try BlobContainerName.validate(settings.blobContainer) }
+        let curl = try CurlTransport(options: azureTransportOptions())
+        let transport: any HTTPClient = tracker.map { TrackedHTTPClient(curl, tracker: $0) } ?? curl
         do {
             let access = try CheckpointAzureAccess(settings: settings, source: source, transport: transport, log: global.requestLog)
             let clients = try await access.clients()
-            let partitions = try await partitionRuntime(client: clients.eventHubs)
-            var report = await CheckpointInspector(trigger: trigger, settings: settings, target: target, storage: clients.storage,
-                                                   http: clients.storageHTTP)
-                .inspect(partitions: partitions)
+            // The storage listing does not wait for Event Hubs: both go out at once.
+            var report = try await CheckpointInspector(trigger: trigger, settings: settings, target: target, storage: clients.storage,
+                                                       http: clients.storageHTTP)
+                .inspect(loadingPartitions: { try await partitionRuntime(client: clients.eventHubs) })
             report.kedaVersionChoice = keda
+            report.origin = origin
             return report
         } catch let error as ConnectionStringError {
             // A connection string that neither KEDA nor this tool can use: KEDA's reason comes first.
@@ -52,7 +59,7 @@ struct CheckpointCommandRunner {
     /// The ScaledObject or ScaledJob named on the command line, from the cluster or from -f manifests,
     /// resolved the way KEDA resolves it.
     /// With it, which KEDA to model: the flag, else the operator found where the object was read.
-    private func triggerFromObject(flagVersion: KEDAVersion?) async throws
+    private func triggerFromObject(flagVersion: KEDAVersion?, origin: inout CheckpointReport.Origin?) async throws
         -> (trigger: EventHubTriggerMetadata, target: ScaleTarget, keda: KEDAVersionChoice)? {
         guard let name = source.scaledJob ?? source.scaledObject else {
             if source.trigger != nil { throw CommandInputError(message: "--trigger needs a ScaledObject or --scaled-job") }
@@ -93,6 +100,8 @@ struct CheckpointCommandRunner {
             Terminal.warning("the TriggerAuthentication reads \(unreadable), which this tool cannot; pass the connection strings as flags")
         }
         let trigger = inputs.eventHubTrigger
+        origin = .init(kind: inputs.object.kind.rawValue, namespace: inputs.object.namespace, name: inputs.object.name,
+                       trigger: inputs.triggerName ?? String(inputs.triggerIndex))
         // KEDA's defaults when the object leaves them out.
         let target: ScaleTarget = kind == .scaledJob
             ? .scaledJob(maxReplicas: inputs.maxReplicaCount ?? 100)
@@ -142,7 +151,7 @@ struct CheckpointCommandRunner {
         do {
             return try await client.allPartitions()
         } catch let error as UserFacingError where error.category != .input {
-            throw WithHint(error, hint: "to read the checkpoints without Event Hubs, pass --partition-info FILE (the partitions' ids and sequence numbers)")
+            throw WithHint(error, hint: error.hint ?? "to read the checkpoints without Event Hubs, pass --partition-info FILE (the partitions' ids and sequence numbers)")
         }
     }
 

@@ -55,19 +55,43 @@ struct Checkpoints: AsyncParsableCommand {
     var output: CheckpointOutput = .table
 
     func run() async throws {
-        let report = try await CheckpointCommandRunner(global: global, source: source).report()
+        let tracker = RequestTracker()
+        let runner = CheckpointCommandRunner(global: global, source: source, tracker: tracker)
+        // A progress line only for people at a terminal, never in a document meant for a program.
+        let progress = [.table, .wide].contains(output) ? ProgressLine.start(tracker) : nil
+        let report: CheckpointReport
+        do {
+            // Without --request-timeout the whole command is bounded, saying what was still pending.
+            report = try await global.timeout() == nil
+                ? CommandDeadline(limit: CommandDeadline.withoutRequestTimeout, tracker: tracker).run { try await runner.report() }
+                : runner.report()
+            progress?.stop()
+        } catch {
+            progress?.stop()
+            throw error
+        }
         let style = Terminal.style(noColor: global.noColor)
         switch output {
-        case .table: print(report.table(wide: false, showHeaders: !global.noHeaders, style: style), terminator: "")
-        case .wide: print(report.table(wide: true, showHeaders: !global.noHeaders, style: style), terminator: "")
+        case .table, .wide:
+            // --no-headers leaves only the rows on stdout; the notes under the table go to stderr then.
+            let headers = !global.noHeaders
+            var out = headers ? report.headerLine + "\n" : ""
+            out += report.rows(wide: output == .wide, showHeaders: headers, style: style)
+            let notes = report.notes(style: headers ? style : .plain)
+            if headers {
+                out += notes.map { $0 + "\n" }.joined()
+            } else {
+                for note in notes { Terminal.error(note) }
+            }
+            print(out, terminator: "")
         case .json: print(JSON.text(report.value()))
         case .yaml: print(YAML.text(report.value()), terminator: "")
         }
         for warning in report.warnings { Terminal.warning(warning) }
-        // What failed, once per distinct failure, after the partial report.
-        var seen: Set<String> = []
-        for partition in report.partitions where partition.status == .error {
-            if let detail = partition.detail, seen.insert(detail).inserted { Terminal.error("error: " + detail) }
+        // What failed, once each, with its remedy, after the partial report.
+        for failure in report.errors {
+            Terminal.error("error: " + failure.message)
+            if let remedy = failure.remedy { Terminal.error(remedy) }
         }
         if let refusal = report.scalerCreationError { Terminal.error("error: " + refusal) }
         if report.exitCode != 0 { throw ExitCode(report.exitCode) }

@@ -15,10 +15,11 @@ enum Terminal {
     static var stdoutIsTerminal: Bool { isatty(STDOUT_FILENO) == 1 }
     static var stderrIsTerminal: Bool { isatty(STDERR_FILENO) == 1 }
 
-    /// Colour only on a terminal, never with `NO_COLOR` (any value) or `--no-color`.
+    /// Colour only on a terminal that can show it, never with `NO_COLOR` (any value), `TERM=dumb` or `--no-color`.
     static func style(noColor: Bool) -> Style {
-        let environmentSaysNo = ProcessInfo.processInfo.environment["NO_COLOR"].map { !$0.isEmpty } ?? false
-        return Style(enabled: stdoutIsTerminal && !noColor && !environmentSaysNo)
+        let environment = ProcessInfo.processInfo.environment
+        let environmentSaysNo = environment["NO_COLOR"].map { !$0.isEmpty } ?? false
+        return Style(enabled: stdoutIsTerminal && !noColor && !environmentSaysNo && environment["TERM"] != "dumb")
     }
 
     /// Prints what the user needs to know about `error` on stderr and exits with the contract's code.
@@ -44,4 +45,48 @@ enum Terminal {
         guard let first = text.first, first.isUppercase, text.dropFirst().first?.isLowercase ?? true else { return text }
         return first.lowercased() + text.dropFirst()
     }
+}
+
+/// One line on a terminal's stderr, `requests done/total`, drawn once a command has run for a second,
+/// redrawn as requests end and erased at the end. Never drawn on a pipe.
+final class ProgressLine: @unchecked Sendable {
+    private let task: Task<Void, Never>
+    private let drawn = NSLock()
+    private var visible = false
+
+    private init(_ tracker: RequestTracker) {
+        let box = Box()
+        task = Task {
+            try? await Task.sleep(for: .seconds(1))
+            while !Task.isCancelled {
+                let (done, total) = tracker.progress
+                box.line?.draw("reading checkpoints: \(done)/\(total) requests")
+                try? await Task.sleep(for: .milliseconds(200))
+            }
+        }
+        box.line = self
+    }
+
+    /// A progress line when stderr is a terminal that can take it, else nil.
+    static func start(_ tracker: RequestTracker) -> ProgressLine? {
+        guard Terminal.stderrIsTerminal, ProcessInfo.processInfo.environment["TERM"] != "dumb" else { return nil }
+        return ProgressLine(tracker)
+    }
+
+    private func draw(_ text: String) {
+        drawn.withLock {
+            visible = true
+            FileHandle.standardError.write(Data(("\r\u{1B}[K" + text).utf8))
+        }
+    }
+
+    func stop() {
+        task.cancel()
+        drawn.withLock {
+            if visible { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+            visible = false
+        }
+    }
+
+    private final class Box: @unchecked Sendable { weak var line: ProgressLine? }
 }

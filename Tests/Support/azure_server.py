@@ -25,7 +25,8 @@ Path layout (one port serves everything):
     LastEnqueuedOffset/TimeUtc are only present for api-version >= 2015-01; a missing
     api-version is treated as 2014-01.
 
-Blob operations: Create Container (PUT ?restype=container), Get Container Properties/Metadata,
+Blob operations: List Containers (GET ?comp=list, names only), Create Container (PUT ?restype=container),
+Get Container Properties/Metadata,
 Delete Container, List Blobs (prefix, delimiter, marker, maxresults <= 5000, include=metadata,
 Encoded names), Put Blob (BlockBlob), Set/Get Blob Metadata (?comp=metadata), Get Blob (with
 x-ms-range/Range), Get Blob Properties (HEAD), Delete Blob. Writes honour If-Match/If-None-Match
@@ -73,6 +74,7 @@ import threading
 import time
 import urllib.parse
 import uuid
+from xml.sax.saxutils import escape
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
@@ -92,6 +94,7 @@ OPERATIONS = {
     "GetContainerMetadata": ("c", "r"),
     "DeleteContainer": ("c", "d"),
     "ListBlobs": ("c", "l"),
+    "ListContainers": ("s", "l"),
     "PutBlob": ("o", "w"),  # "c" also allowed when the blob is new, see authorize()
     "SetBlobMetadata": ("o", "w"),
     "GetBlob": ("o", "r"),
@@ -375,6 +378,8 @@ class Handler(http.server.BaseHTTPRequestHandler):
         restype = (q.get("restype") or [""])[0]
         comp = (q.get("comp") or [""])[0]
         method = self.command
+        if not container and not blob and method == "GET" and comp == "list":
+            return "ListContainers"
         if container and not blob and restype == "container":
             table = {("PUT", ""): "CreateContainer", ("GET", ""): "GetContainerProperties",
                      ("HEAD", ""): "GetContainerProperties", ("GET", "metadata"): "GetContainerMetadata",
@@ -445,6 +450,9 @@ class Handler(http.server.BaseHTTPRequestHandler):
             raise store.StorageError(403, "AuthorizationResourceTypeMismatch",
                                      "This request is not authorized to perform this operation using this "
                                      "resource type.")
+        if result.kind == "sas-service" and operation == "ListContainers":
+            raise store.StorageError(403, "AuthorizationFailure",
+                                     "This request is not authorized to perform this operation.")
         if result.kind == "sas-service" and operation in ("CreateContainer", "DeleteContainer"):
             letters = ""  # a service SAS never grants container creation or deletion
         if result.permissions is not None and not any(p in result.permissions for p in letters):
@@ -506,6 +514,21 @@ class Handler(http.server.BaseHTTPRequestHandler):
         endpoint = "%s://%s/%s/" % (scheme, self.headers.get("Host", "127.0.0.1"), account)
         body = store.list_blobs_xml(endpoint, container, q, page, next_marker, "metadata" in includes)
         self.respond(200, [("Content-Type", "application/xml")], body)
+
+    def op_ListContainers(self, account, container, blob):
+        """List Containers (names only, in name order, one page of at most maxresults)."""
+        q = {k: v[0] for k, v in self.query.items()}
+        names = sorted(self.settings.store.accounts[account])
+        try:
+            names = names[:max(1, min(int(q.get("maxresults", store.MAX_RESULTS_CAP)), store.MAX_RESULTS_CAP))]
+        except ValueError:
+            pass
+        scheme = "https" if getattr(self.server, "ssl_context", None) else "http"
+        endpoint = "%s://%s/%s/" % (scheme, self.headers.get("Host", "127.0.0.1"), account)
+        items = "".join("<Container><Name>%s</Name><Properties></Properties></Container>" % escape(n) for n in names)
+        body = ('<?xml version="1.0" encoding="utf-8"?><EnumerationResults ServiceEndpoint="%s">'
+                "<Containers>%s</Containers><NextMarker /></EnumerationResults>" % (escape(endpoint), items))
+        self.respond(200, [("Content-Type", "application/xml")], body.encode("utf-8"))
 
     def short_page_list(self, account, container, q, max_results):
         s = self.settings.store

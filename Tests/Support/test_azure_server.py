@@ -314,6 +314,22 @@ def test_account_sas_from_the_sdk_creates_and_writes(server):
     assert error_code(exc) == "AuthorizationResourceTypeMismatch"
 
 
+def test_list_containers_answers_the_sdk_with_a_key_or_a_service_level_account_sas(server):
+    service = BlobServiceClient(server.blob_endpoint, credential={"account_name": ACCOUNT, "account_key": KEY})
+    service.get_container_client("listed-b").create_container()
+    service.get_container_client("listed-a").create_container()
+    names = [c.name for c in service.list_containers()]
+    assert names == sorted(names) and {"listed-a", "listed-b"} <= set(names)
+    sas = generate_account_sas(ACCOUNT, KEY, resource_types=ResourceTypes(service=True),
+                               permission=AccountSasPermissions(list=True), expiry=in_hours(1))
+    assert [c.name for c in BlobServiceClient(server.blob_endpoint, credential=sas).list_containers()] == names
+    containers_only = generate_account_sas(ACCOUNT, KEY, resource_types=ResourceTypes(container=True, object=True),
+                                           permission=AccountSasPermissions(read=True, list=True), expiry=in_hours(1))
+    with pytest.raises(HttpResponseError) as exc:
+        list(BlobServiceClient(server.blob_endpoint, credential=containers_only).list_containers())
+    assert error_code(exc) == "AuthorizationResourceTypeMismatch"
+
+
 @pytest.mark.parametrize("case", ["wrong-key", "expired", "not-yet-valid", "wrong-account-key"])
 def test_bad_sas_and_keys_are_refused_with_authentication_failed(server, container, case):
     key = base64.b64encode(b"not the account key at all......").decode()

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A request to Blob Storage that the service answered with an error. Category `.remote`.
 /// Messages name the account, container and blob, never a key, SAS or signature.
 public struct AzureStorageError: UserFacingError, Equatable {
@@ -39,16 +41,28 @@ public struct AzureStorageError: UserFacingError, Equatable {
         return "container '\(container)' of storage account '\(account)'"
     }
 
+    /// A refusal of the credential or of a permission concerns the account, not one blob: the same words
+    /// for every partition, so that one cause is said once.
     public var message: String {
         switch kind {
         case .containerNotFound:
-            "container '\(container)' does not exist in storage account '\(account)'"
+            "container \"\(container)\" not found in storage account \"\(account)\""
         case .blobNotFound:
             "\(place) does not exist"
         case let .authenticationFailed(detail):
-            "storage account '\(account)' refused the credentials (AuthenticationFailed)" + (detail.map { ": \($0)" } ?? "") + tokenRemedy
+            // The same words for every request (Azure's detail names the time and the string it signed),
+            // so one cause is said once; Azure's whole text follows in the hint.
+            if let window = SASTimeWindow(azureDetail: detail), let expiry = window.expiry, window.isExpired {
+                "storage account '\(account)' refused the SAS: it expired at \(expiry)"
+            } else {
+                "storage account '\(account)' refused the credentials (AuthenticationFailed)"
+                    + (detail.map { ": " + Self.firstSentence($0) } ?? "") + tokenRemedy
+            }
+        case let .authorizationFailure(code) where code == "AuthorizationPermissionMismatch" && !byToken:
+            "storage account '\(account)' refused to \(blob == nil ? "list" : "read") blobs "
+                + "(AuthorizationPermissionMismatch): the SAS lacks \(missingPermission) permission, or the identity's role does not allow it"
         case let .authorizationFailure(code):
-            "storage account '\(account)' does not allow reading \(place) (\(code))" + tokenRemedy
+            "storage account '\(account)' does not allow reading its blobs (\(code))" + tokenRemedy
         case .throttled:
             "storage account '\(account)' is throttling requests (server busy); retries were exhausted"
         case let .other(status, code, message):
@@ -56,16 +70,30 @@ public struct AzureStorageError: UserFacingError, Equatable {
         }
     }
 
+    /// Azure's text up to its first full stop: what is wrong, without the parts that differ per request.
+    static func firstSentence(_ text: String) -> String {
+        guard let stop = text.range(of: ". ") else { return text }
+        return String(text[..<stop.lowerBound])
+    }
+
+    /// The SAS permission letter the refused request needs: List Blobs `l`, Get Blob and its properties `r`.
+    public var missingPermission: String { blob == nil ? "list (l)" : "read (r)" }
+
     public var hint: String? {
         switch kind {
         case .authenticationFailed where byToken, .authorizationFailure where byToken:
             "assign the role with 'az role assignment create --role \"\(TokenAudience.storage.readerRole)\" --assignee <identity> --scope <storage account id>'"
-        case .authenticationFailed:
-            "check the AccountKey or SharedAccessSignature in the storage connection string, its expiry, and this machine's clock"
+        case let .authenticationFailed(detail):
+            (SASTimeWindow(azureDetail: detail)?.isExpired == true
+                ? "issue a new SAS (a later se) and put it in the storage connection string"
+                : "check the AccountKey or SharedAccessSignature in the storage connection string, its expiry, and this machine's clock")
+                + (detail.map { " (Azure: \($0))" } ?? "")
+        case .authorizationFailure("AuthorizationPermissionMismatch"):
+            "issue a SAS with sp=rl (read and list), or grant the identity Storage Blob Data Reader"
         case .authorizationFailure:
             "the SAS permissions (sp needs r and l), the role assignment (Storage Blob Data Reader) or the network rules do not allow this read"
         case .containerNotFound:
-            "check --blob-container and that the connection string names the right storage account"
+            "check --blob-container (blobContainer) and that the connection string names the right storage account"
         default:
             nil
         }
@@ -97,5 +125,38 @@ public struct AzureStorageError: UserFacingError, Equatable {
             kind = .other(status: response.status, code: code, message: displayableServerText(body?.message))
         }
         return AzureStorageError(kind: kind, account: account, container: container, blob: blob)
+    }
+}
+
+/// The validity window Azure states when it refuses a SAS for its time: `Signature not valid in the specified
+/// time frame: Start [..] - Expiry [..] - Current [..]` (AuthenticationErrorDetail).
+struct SASTimeWindow: Equatable {
+    var start: String?
+    var expiry: String?
+    var current: String?
+
+    init?(azureDetail: String?) {
+        guard let detail = azureDetail, detail.contains("Signature not valid in the specified time frame") else { return nil }
+        func bracket(after label: String) -> String? {
+            guard let range = detail.range(of: label + " ["),
+                  let close = detail[range.upperBound...].firstIndex(of: "]") else { return nil }
+            let value = String(detail[range.upperBound..<close]).trimmingSpaces
+            return value.isEmpty ? nil : value
+        }
+        start = bracket(after: "Start")
+        expiry = bracket(after: "Expiry")
+        current = bracket(after: "Current")
+    }
+
+    /// Past its expiry by Azure's own clock (both in RFC 1123, or ISO 8601 as the SAS gave it).
+    var isExpired: Bool {
+        guard let expiry, let current else { return expiry != nil }
+        guard let end = Self.date(expiry), let now = Self.date(current) else { return true }
+        return now > end
+    }
+
+    private static func date(_ text: String) -> Int64? {
+        if let date = AzureTime.parseRFC1123(text) { return Int64(date.timeIntervalSince1970) }
+        return AzureTime.parseISO8601(text).map { Int64($0.timeIntervalSince1970) }
     }
 }

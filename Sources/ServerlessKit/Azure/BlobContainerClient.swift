@@ -13,7 +13,7 @@ public struct BlobContainerClient: Sendable {
     public let credential: StorageCredential
     /// For messages: the account name, else the endpoint's host.
     public let account: String
-    private let http: any HTTPClient
+    let http: any HTTPClient
     private let version: String
     private let clock: @Sendable () -> Date
 

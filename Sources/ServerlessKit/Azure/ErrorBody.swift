@@ -31,8 +31,9 @@ struct ErrorBody: Equatable {
     }
 }
 
-/// Server text made safe to show: first line only, bounded, and any quoted value that looks like a
-/// signature (Storage echoes the MAC it received) replaced.
+/// Server text made safe to show: first line only, and any quoted value that looks like a signature
+/// (Storage echoes the MAC it received) replaced. Azure's own message is kept whole (its time-window and
+/// string-to-sign details run to a few hundred characters); only a server that sends pages of text is cut.
 func displayableServerText(_ text: String?) -> String? {
     guard let text else { return nil }
     let firstLine = text.split(whereSeparator: \.isNewline).first.map { String($0).trimmingSpaces } ?? ""
@@ -49,8 +50,10 @@ func displayableServerText(_ text: String?) -> String? {
     }
     output += rest
     output = redactSignatureParameters(output)
-    return output.count > 300 ? String(output.prefix(300)) + "…" : output
+    return output.count > maxServerText ? String(output.prefix(maxServerText)) + "…" : output
 }
+
+let maxServerText = 2000
 
 private func looksLikeSignature(_ text: Substring) -> Bool {
     text.count >= 20 && text.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "+/=%".contains($0)) }

@@ -8,6 +8,8 @@ public struct EventHubsError: UserFacingError, Equatable {
         case forbidden(detail: String?)
         /// 404, or Service Bus's empty feed for an entity that does not exist.
         case notFound(detail: String?)
+        /// 404 under `consumergroups/{name}` of a hub that exists.
+        case consumerGroupNotFound(String, detail: String?)
         case throttled
         case other(status: Int, detail: String?)
         /// A 2xx whose body lacks what we asked for.
@@ -40,7 +42,11 @@ public struct EventHubsError: UserFacingError, Equatable {
         switch kind {
         case let .unauthorized(detail): return "Event Hubs refused the credentials for \(subject) (401)\(with(detail))\(tokenRemedy)"
         case let .forbidden(detail): return "Event Hubs does not allow reading runtime information of \(subject) (403)\(with(detail))\(tokenRemedy)"
+        case let .notFound(detail) where partitionId == nil:
+            return "event hub \"\(eventHub)\" does not exist in namespace \"\(namespace)\"\(with(detail))"
         case let .notFound(detail): return "\(subject) was not found\(with(detail))"
+        case let .consumerGroupNotFound(group, detail):
+            return "consumer group \"\(group)\" does not exist in hub \"\(eventHub)\" of namespace \"\(namespace)\"\(with(detail))"
         case .throttled: return "Event Hubs is throttling requests for \(subject); retries were exhausted"
         case let .other(status, detail): return "reading runtime information of \(subject) failed: HTTP \(status)\(with(detail))"
         case let .unexpectedResponse(what): return "Event Hubs answered for \(subject) with \(what)"
@@ -58,9 +64,11 @@ public struct EventHubsError: UserFacingError, Equatable {
         case .unauthorized, .forbidden:
             "check SharedAccessKeyName/SharedAccessKey (a policy with Listen or Manage) or pass --partition-info FILE"
         case .notFound:
-            "check the event hub name (EntityPath or --eventhub-name) and the consumer group, or pass --partition-info FILE"
+            "check the event hub name (EntityPath or --eventhub-name), or pass --partition-info FILE"
+        case .consumerGroupNotFound:
+            "check consumerGroup (--consumer-group; KEDA's default is $Default), or pass --partition-info FILE"
         default:
-            "the REST runtime endpoints are legacy; --partition-info FILE avoids them"
+            "the REST runtime endpoints are legacy; to read the checkpoints without them, pass --partition-info FILE"
         }
     }
 

@@ -130,6 +130,10 @@ public struct EventHubsRuntimeClient: Sendable {
     private func check(_ response: HTTPResponse, partitionId: String?) throws -> [UInt8] {
         guard response.isSuccess else {
             var error = EventHubsError.from(response, namespace: namespace, eventHub: eventHub, partitionId: partitionId)
+            // A partition's 404 once the hub answered: its consumer group is what does not exist.
+            if partitionId != nil, case let .notFound(detail) = error.kind {
+                error = EventHubsError(kind: .consumerGroupNotFound(consumerGroup, detail: detail), namespace: namespace, eventHub: eventHub)
+            }
             if case .bearer = credential { error.byToken = true }
             throw error
         }
@@ -143,7 +147,7 @@ public struct EventHubsRuntimeClient: Sendable {
     private func error(_ failure: EventHubsAtom.Failure, _ partitionId: String?) -> EventHubsError {
         switch failure {
         case .emptyFeed:
-            return error(.notFound(detail: partitionId == nil ? nil : "consumer group '\(consumerGroup)'"), partitionId)
+            return partitionId == nil ? error(.notFound(detail: nil), nil) : error(.consumerGroupNotFound(consumerGroup, detail: nil), nil)
         case let .missing(what):
             return error(.unexpectedResponse("no \(what)"), partitionId)
         case let .notANumber(element):

@@ -8,6 +8,9 @@ public struct CheckpointInspector: Sendable {
     let storage: StorageConnectionString
     let http: any HTTPClient
 
+    /// At most this many other consumers are named when the configured one has no checkpoint at all.
+    static let otherConsumersShown = 10
+
     /// The container the Functions extension keeps its checkpoints in, always worth a look.
     static let functionsContainer = "azure-webjobs-eventhub"
 
@@ -21,8 +24,29 @@ public struct CheckpointInspector: Sendable {
     }
 
     public func inspect(partitions: [PartitionRuntimeInfo]) async -> CheckpointReport {
+        // Never throws: the partitions are already here.
+        (try? await inspect(loadingPartitions: { partitions }))!
+    }
+
+    /// Lists the containers while `loadPartitions` asks Event Hubs for the partitions: the two do not
+    /// depend on each other (a blob's name tells which partition it is for), so their round trips overlap.
+    public func inspect(loadingPartitions loadPartitions: @escaping @Sendable () async throws -> [PartitionRuntimeInfo])
+        async throws -> CheckpointReport {
+        let containers = containersToList([settings.checkpointLocation(partitionID: "0")])
+        async let listed = list(containers: containers)
+        let partitions: [PartitionRuntimeInfo]
+        do {
+            partitions = try await loadPartitions()
+        } catch {
+            _ = await listed
+            throw error
+        }
+        let listings = await listed
+        return await inspect(partitions: partitions, listings: listings)
+    }
+
+    private func inspect(partitions: [PartitionRuntimeInfo], listings: [String: Result<Listing, Error>]) async -> CheckpointReport {
         let locations = partitions.map { settings.checkpointLocation(partitionID: $0.partitionId) }
-        let listings = await list(containers: containersToList(locations), partitions: partitions, locations: locations)
 
         // KEDA's blob for each partition: from the listing when it answers, else by reading it.
         var outcomes = [CheckpointReadOutcome?](repeating: nil, count: partitions.count)
@@ -47,7 +71,11 @@ public struct CheckpointInspector: Sendable {
                 reads.append((index, location))
             }
         }
-        for (slot, outcome) in zip(reads, await read(reads.map(\.location))) { outcomes[slot.index] = outcome }
+        var failures: [ReportFailure] = []
+        for (slot, result) in zip(reads, await read(reads.map(\.location))) {
+            outcomes[slot.index] = result.outcome
+            if let failure = result.failure, !failures.contains(where: { $0.message == failure.message }) { failures.append(failure) }
+        }
 
         let inputs = partitions.enumerated().map { index, partition in
             PartitionInput(partitionID: partition.partitionId, beginningSequenceNumber: partition.beginningSequenceNumber,
@@ -55,7 +83,12 @@ public struct CheckpointInspector: Sendable {
                            checkpoint: outcomes[index] ?? .requestFailed("no path"))
         }
         let result = EventHubScaler.evaluate(settings: settings, partitions: inputs, target: target)
-        let nearMisses = await findNearMisses(partitions: partitions, locations: locations, listings: listings)
+        let readNow = partitions.indices.filter {
+            Self.status(outcome: outcomes[$0], count: result.partitions[$0], nearMisses: []) == .ok
+        }
+        let wanting = Set(partitions.indices.filter { outcomes[$0]?.isNotFound == true })
+        let nearMisses = await findNearMisses(partitions: partitions, locations: locations, listings: listings,
+                                              wanting: wanting, readNow: readNow)
 
         let partitionReports = partitions.enumerated().map { index, partition in
             let count = result.partitions[index]
@@ -91,7 +124,16 @@ public struct CheckpointInspector: Sendable {
             activationUnprocessedEventThreshold: settings.activationUnprocessedEventThreshold,
             active: decision.active,
             desiredReplicas: decision.desiredReplicas.map(Int64.init))
-        report.warnings = Self.listingWarnings(listings)
+        report.account = storage.displayAccount
+        if let missing = await containerNotFound(locations: locations, listings: listings) { failures.insert(missing, at: 0) }
+        report.errors = failures
+        report.warnings = Self.listingWarnings(listings).filter { warning in !failures.contains { warning.contains($0.message) } }
+        // Nothing of this consumer anywhere: name who does have checkpoints here, as a hint.
+        if !outcomes.contains(where: { $0?.isFound == true }), nearMisses.shown.allSatisfy(\.isEmpty) {
+            var others = OtherConsumerCounts()
+            for case let .success(listing) in listings.values { others.merge(listing.otherConsumers) }
+            report.otherConsumers = others.top(Self.otherConsumersShown).map { OtherConsumer(consumer: $0.consumer, checkpoints: $0.checkpoints) }
+        }
         if let refusal = settings.clientCreationError {
             // KEDA stops before any checkpoint is read: no metric, KEDA's error instead.
             report.scalerCreationError = refusal.message
@@ -106,11 +148,28 @@ public struct CheckpointInspector: Sendable {
     /// A listing that failed for another reason than a missing container: each blob was read instead, and
     /// near misses in that container could not be looked for.
     static func listingWarnings(_ listings: [String: Result<Listing, Error>]) -> [String] {
-        listings.sorted { $0.key < $1.key }.compactMap { container, listing in
-            guard case let .failure(error) = listing, !isContainerNotFound(error) else { return nil }
+        var warnings: [String] = []
+        for case let (_, .failure(error)) in listings.sorted(by: { $0.key < $1.key }) where !isContainerNotFound(error) {
             let reason = (error as? UserFacingError)?.message ?? "\(type(of: error))"
-            return "could not list container \(container) (\(reason)); read each partition's blob instead, without looking for near misses there"
+            let warning = "could not list the checkpoint containers: \(reason); read each partition's blob instead, without looking for near misses"
+            if !warnings.contains(warning) { warnings.append(warning) }
         }
+        return warnings
+    }
+
+    /// The container KEDA reads does not exist: said once, with the account's containers when it lets us list them.
+    private func containerNotFound(locations: [Result<CheckpointLocation, CheckpointFailure>],
+                                   listings: [String: Result<Listing, Error>]) async -> ReportFailure? {
+        let read = Set(locations.compactMap { try? $0.get().container })
+        guard let container = read.sorted().first(where: { name in
+            if case let .failure(error)? = listings[name] { return Self.isContainerNotFound(error) }
+            return false
+        }) else { return nil }
+        var message = "container \"\(container)\" not found in storage account \"\(storage.displayAccount)\""
+        if let names = try? await client(container).accountContainerNames() {
+            message += names.isEmpty ? "; the account has no containers" : "; the account has: " + names.joined(separator: ", ")
+        }
+        return ReportFailure(message: message, remedy: "check --blob-container (blobContainer) and that the storage connection string names the right account")
     }
 
     // MARK: Status
@@ -132,7 +191,6 @@ public struct CheckpointInspector: Sendable {
     /// Why a partition is invalid or failed, in the newest wording (the version's own is in `scalerError`).
     static func detail(outcome: CheckpointReadOutcome?, count: PartitionCount) -> String? {
         if case let .requestFailed(text)? = outcome { return text }
-        if case .containerNotFound? = outcome { return "container not found" }
         return count.failure.map { $0.kedaText }
     }
 
@@ -150,6 +208,8 @@ public struct CheckpointInspector: Sendable {
     struct Listing: Sendable {
         let expected: [String: BlobItem]
         let nearMisses: NearMissCandidates
+        /// Checkpoints of other consumers (other hubs, consumer groups or namespaces), counted.
+        let otherConsumers: OtherConsumerCounts
     }
 
     private func client(_ container: String) -> BlobContainerClient {
@@ -159,31 +219,42 @@ public struct CheckpointInspector: Sendable {
     /// Lists each container, keeping from every page only the blobs KEDA reads and a bounded number of
     /// near misses: a container may hold far more than this hub's checkpoints, and memory should follow
     /// the partitions, not the container.
-    private func list(containers: [String], partitions: [PartitionRuntimeInfo],
-                      locations: [Result<CheckpointLocation, CheckpointFailure>]) async -> [String: Result<Listing, Error>] {
-        let expected = Set(locations.compactMap { try? $0.get() })
-        var expectedByPartition: [String: CheckpointLocation] = [:]
-        for (partition, location) in zip(partitions, locations) { expectedByPartition[partition.partitionId] = try? location.get() }
-        let ids = Set(partitions.map(\.partitionId))
+    private func list(containers: [String]) async -> [String: Result<Listing, Error>] {
         let hub = settings.eventHubForPaths
         let search = NearMissSearch(trigger: trigger, settings: settings)
-        let listings = await containers.concurrentMap { [expectedByPartition] container -> Result<Listing, Error> in
+        let consumerGroup = settings.consumerGroup
+        let settings = settings
+        let listings = await containers.concurrentMap { container -> Result<Listing, Error> in
+            // KEDA's blob for a partition number, computed once per number.
+            var expectedFor: [String: CheckpointLocation?] = [:]
+            func expected(_ id: String) -> CheckpointLocation? {
+                if let known = expectedFor[id] { return known }
+                let location = try? settings.checkpointLocation(partitionID: id).get()
+                expectedFor[id] = location
+                return location
+            }
             do {
                 var kept: [String: BlobItem] = [:]
                 var nearMisses = NearMissCandidates()
+                var others = OtherConsumerCounts()
                 try await client(container).listBlobPages(includeMetadata: true) { page in
                     for item in page.blobs {
                         let location = CheckpointLocation(container: container, blobName: item.name)
-                        if expected.contains(location), kept[item.name] == nil { kept[item.name] = item }
-                        // A blob is a near miss when its name says it is a checkpoint of one of this hub's
-                        // partitions, other than the one KEDA reads for that partition.
-                        guard let hub, let found = RecognisedCheckpoint.recognise(
-                            container: container, blob: item.name, namespace: hub.namespace, hub: hub.name, partitionIds: ids),
-                            expectedByPartition[found.partitionId] != location else { continue }
-                        nearMisses.offer(.init(found: found, item: item, distance: search.distance(to: found)))
+                        if kept[item.name] == nil, expected(Self.partitionNumber(in: item.name)) == location { kept[item.name] = item }
+                        // A blob is a near miss when its name says it is this consumer's checkpoint of one of
+                        // this hub's partitions, other than the one KEDA reads for that partition.
+                        guard let hub else { continue }
+                        if let found = RecognisedCheckpoint.recognise(
+                            container: container, blob: item.name, namespace: hub.namespace, hub: hub.name, partitionIds: nil),
+                            found.belongs(toHub: hub.name, consumerGroup: consumerGroup) {
+                            guard expected(found.partitionId) != location else { continue }
+                            nearMisses.offer(.init(found: found, item: item, distance: search.distance(to: found)))
+                        } else if let consumer = CheckpointConsumer(blob: item.name) {
+                            others.count(consumer)
+                        }
                     }
                 }
-                return .success(Listing(expected: kept, nearMisses: nearMisses))
+                return .success(Listing(expected: kept, nearMisses: nearMisses, otherConsumers: others))
             } catch {
                 return .failure(error)
             }
@@ -191,22 +262,27 @@ public struct CheckpointInspector: Sendable {
         return Dictionary(uniqueKeysWithValues: zip(containers, listings))
     }
 
-    /// Get Blob for each location, all at once; results in order.
-    private func read(_ locations: [CheckpointLocation]) async -> [CheckpointReadOutcome] {
-        await locations.concurrentMap { location -> CheckpointReadOutcome in
+    /// The partition a blob's name would be KEDA's checkpoint for: its last `/` segment, the end of a Dapr
+    /// name, or the whole name (the old Go SDK's).
+    static func partitionNumber(in name: String) -> String {
+        if let slash = name.lastIndex(of: "/") { return String(name[name.index(after: slash)...]) }
+        if name.hasPrefix("dapr-"), let dash = name.lastIndex(of: "-") { return String(name[name.index(after: dash)...]) }
+        return name
+    }
+
+    /// Get Blob for each location, all at once; results in order, with what failed and its remedy.
+    private func read(_ locations: [CheckpointLocation]) async -> [(outcome: CheckpointReadOutcome, failure: ReportFailure?)] {
+        await locations.concurrentMap { location -> (outcome: CheckpointReadOutcome, failure: ReportFailure?) in
             do {
                 let blob = try await client(location.container).getBlob(location.blobName)
-                return .found(body: blob.body, metadata: blob.metadata)
-            } catch let error as AzureStorageError {
-                switch error.kind {
-                case .blobNotFound: return .blobNotFound
-                case .containerNotFound: return .containerNotFound
-                default: return .requestFailed(error.message)
-                }
-            } catch let error as UserFacingError {
-                return .requestFailed(error.message)
+                return (.found(body: blob.body, metadata: blob.metadata), nil)
+            } catch let error as AzureStorageError where error.kind == .blobNotFound {
+                return (.blobNotFound, nil)
+            } catch let error as AzureStorageError where error.kind == .containerNotFound {
+                return (.containerNotFound, nil)
             } catch {
-                return .requestFailed("\(type(of: error))")
+                let failure = ReportFailure(error)
+                return (.requestFailed(failure.message), failure)
             }
         }
     }
@@ -217,28 +293,55 @@ public struct CheckpointInspector: Sendable {
 
     // MARK: Near misses
 
-    /// The closest of every partition's checkpoints found elsewhere in the listed containers, with the
-    /// setting that would make KEDA read each and its sequence number, and how many more were not shown.
+    /// The closest of this consumer's checkpoints found elsewhere for every partition KEDA finds no blob
+    /// for, with the setting that would make KEDA read each and its sequence number, and how many more
+    /// were not shown. Partitions KEDA reads now (`readNow`) get none, and a setting that would stop KEDA
+    /// reading one of them is withheld. Settings that explain more of the missing partitions come first.
     private func findNearMisses(partitions: [PartitionRuntimeInfo], locations: [Result<CheckpointLocation, CheckpointFailure>],
-                                listings: [String: Result<Listing, Error>])
+                                listings: [String: Result<Listing, Error>], wanting: Set<Int>, readNow: [Int])
         async -> (shown: [[NearMiss]], notShown: [String: Int]) {
         var candidates = NearMissCandidates()
         for case let .success(listing) in listings.values { candidates.merge(listing.nearMisses) }
+        let wanted = wanting.map { partitions[$0].partitionId }
 
         // JSON layouts keep their sequence number in the body: fetch those blobs together.
-        let bodies = candidates.byPartition.values.joined().map(\.found)
+        let bodies = wanted.flatMap { candidates.byPartition[$0] ?? [] }.map(\.found)
             .filter { $0.layout != .processor }
             .map { CheckpointLocation(container: $0.container, blobName: $0.blob) }
         let uniqueBodies = Array(Set(bodies))
         var bodyOutcomes: [CheckpointLocation: CheckpointReadOutcome] = [:]
-        for (location, outcome) in zip(uniqueBodies, await read(uniqueBodies)) { bodyOutcomes[location] = outcome }
+        for (location, result) in zip(uniqueBodies, await read(uniqueBodies)) { bodyOutcomes[location] = result.outcome }
+
+        /// The partitions KEDA reads now that it would stop reading under `variant`: its new blob for them
+        /// is neither the one it reads now nor one of their checkpoints found elsewhere.
+        func broken(by variant: EventHubScalerSettings) -> [String] {
+            readNow.compactMap { index in
+                let id = partitions[index].partitionId
+                guard case let .success(next) = variant.checkpointLocation(partitionID: id) else { return id }
+                if next == (try? locations[index].get()) { return nil }
+                let elsewhere = (candidates.byPartition[id] ?? []).contains {
+                    $0.found.container == next.container && $0.found.blob == next.blobName
+                }
+                return elsewhere ? nil : id
+            }
+        }
 
         var search = NearMissSearch(trigger: trigger, settings: settings)
-        let shown = partitions.enumerated().map { index, partition in
+        var shown = partitions.indices.map { index -> [NearMiss] in
+            guard wanting.contains(index) else { return [] }
+            let partition = partitions[index]
             let expected = try? locations[index].get()
             return (candidates.byPartition[partition.partitionId] ?? []).map { candidate -> NearMiss in
                 let recognised = candidate.found
-                let setting = search.setting(for: recognised)
+                var setting = search.answer(for: recognised)?.setting
+                var reason = NearMissReason.describe(recognised, expected: expected, hasSetting: setting != nil)
+                if let answer = search.answer(for: recognised) {
+                    let stops = broken(by: answer.settings)
+                    if !stops.isEmpty {
+                        reason += NearMissReason.withheld(answer.setting, wouldStopReading: stops)
+                        setting = nil
+                    }
+                }
                 let outcome = recognised.layout == .processor
                     ? CheckpointReadOutcome.found(body: [], metadata: candidate.item.metadata)
                     : bodyOutcomes[CheckpointLocation(container: recognised.container, blobName: recognised.blob)]
@@ -249,11 +352,35 @@ public struct CheckpointInspector: Sendable {
                        partitionID: partition.partitionId, version: settings.kedaVersion) {
                     sequenceNumber = value.sequenceNumber
                 }
-                return NearMiss(container: recognised.container, blob: recognised.blob,
-                                reason: NearMissReason.describe(recognised, expected: expected, hasSetting: setting != nil),
+                return NearMiss(container: recognised.container, blob: recognised.blob, reason: reason,
                                 sequenceNumber: sequenceNumber, setting: setting ?? [])
             }
         }
-        return (shown, candidates.notKept)
+        // The setting that explains the most missing partitions first; otherwise closest first, as found.
+        var explains: [String: Int] = [:]
+        for misses in shown {
+            for key in Set(misses.filter { !$0.setting.isEmpty }.map(\.settingText)) { explains[key, default: 0] += 1 }
+        }
+        shown = shown.map { misses in
+            misses.enumerated().sorted { lhs, rhs in
+                let (left, right) = (explains[lhs.element.settingText] ?? 0, explains[rhs.element.settingText] ?? 0)
+                return left != right ? left > right : lhs.offset < rhs.offset
+            }.map(\.element)
+        }
+        return (shown, candidates.notKept.filter { id, _ in wanted.contains(id) })
+    }
+}
+
+extension CheckpointReadOutcome {
+    var isNotFound: Bool {
+        switch self {
+        case .blobNotFound, .containerNotFound: true
+        default: false
+        }
+    }
+
+    var isFound: Bool {
+        if case .found = self { return true }
+        return false
     }
 }

@@ -23,14 +23,23 @@ public struct RecognisedCheckpoint: Sendable, Equatable {
     public var consumerGroup: String?
     public var partitionId: String
 
+    /// Whether this is the configured consumer's checkpoint: the same hub and consumer group where the
+    /// name carries them, in any casing (writers and KEDA's readers differ only there). Another consumer
+    /// group's or hub's checkpoint is never a near miss, whatever setting would make KEDA read it.
+    public func belongs(toHub hubName: String, consumerGroup group: String) -> Bool {
+        (hub.map { $0.lowercased() == hubName.lowercased() } ?? true)
+            && (consumerGroup.map { $0.lowercased() == group.lowercased() } ?? true)
+    }
+
     /// Reads `blob` against the namespace being inspected (other namespaces' checkpoints are not ours)
-    /// and the partition ids the hub has. Ownership blobs and anything else give nil.
+    /// and the partition ids the hub has (nil: any number). Ownership blobs and anything else give nil.
     public static func recognise(container: String, blob: String, namespace: String, hub: String,
-                                 partitionIds: Set<String>) -> RecognisedCheckpoint? {
+                                 partitionIds: Set<String>?) -> RecognisedCheckpoint? {
         let segments = blob.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
         let ours = { (segment: String) in segment.lowercased() == namespace.lowercased() }
         func make(_ layout: CheckpointLayout, _ ns: String?, _ hub: String?, _ group: String?, _ id: String) -> RecognisedCheckpoint? {
-            guard partitionIds.contains(id) else { return nil }
+            // Without the hub's ids yet (the listing runs beside the Event Hubs requests), any partition number.
+            guard partitionIds?.contains(id) ?? (!id.isEmpty && id.allSatisfy(\.isNumber)) else { return nil }
             return RecognisedCheckpoint(container: container, blob: blob, layout: layout, namespace: ns, hub: hub,
                                         consumerGroup: group, partitionId: id)
         }

@@ -30,6 +30,30 @@ public struct CheckpointReport: Sendable {
     /// KEDA's reason when it cannot even create the scaler's clients from these connection strings,
     /// which this tool could still read (then `scalerError` holds KEDA's full text).
     public var scalerCreationError: String?
+    /// Failures said once for the whole report, each with what fixes it (a missing container, a refused
+    /// credential): the partitions they hit then only say `error` or `missing`.
+    public var errors: [ReportFailure] = []
+    /// The storage account read (its name, or the endpoint's host).
+    public var account: String = ""
+    /// When the configured consumer has no checkpoint in any layout: the consumers that do, most first.
+    public var otherConsumers: [OtherConsumer] = []
+    /// What the report is about, for its header line: set by whoever read the trigger from an object.
+    public var origin: Origin?
+
+    /// The ScaledObject or ScaledJob and which of its triggers.
+    public struct Origin: Sendable, Equatable {
+        public var kind: String
+        public var namespace: String
+        public var name: String
+        public var trigger: String
+
+        public init(kind: String, namespace: String, name: String, trigger: String) {
+            self.kind = kind
+            self.namespace = namespace
+            self.name = name
+            self.trigger = trigger
+        }
+    }
 
     /// Exit 2 when KEDA cannot create the scaler; 1 when a partition is missing, mismatched or invalid;
     /// 3 when a request failed.
@@ -72,6 +96,31 @@ public struct PartitionCheckpoint: Sendable {
     public var nearMissesNotShown: Int = 0
 }
 
+/// One failure, said once, and its remedy.
+public struct ReportFailure: Sendable, Equatable {
+    public var message: String
+    public var remedy: String?
+
+    public init(message: String, remedy: String?) {
+        self.message = message
+        self.remedy = remedy
+    }
+
+    init(_ error: Error) {
+        if let error = error as? UserFacingError {
+            self.init(message: error.message, remedy: error.hint)
+        } else {
+            self.init(message: "\(type(of: error))", remedy: nil)
+        }
+    }
+}
+
+/// Another consumer with checkpoints in the containers read, and how many.
+public struct OtherConsumer: Sendable, Equatable {
+    public var consumer: CheckpointConsumer
+    public var checkpoints: Int
+}
+
 /// This partition's checkpoint found somewhere KEDA does not read, and the trigger setting that would
 /// make KEDA read it (`{}` when none would).
 public struct NearMiss: Sendable, Equatable {
@@ -81,6 +130,11 @@ public struct NearMiss: Sendable, Equatable {
     public var sequenceNumber: Int64?
     /// Trigger metadata changes, in order.
     public var setting: [(key: String, value: String)]
+
+    /// `key: value, key: value`, or "" when no setting would.
+    public var settingText: String {
+        setting.map { "\($0.key): \($0.value)" }.joined(separator: ", ")
+    }
 
     public static func == (lhs: NearMiss, rhs: NearMiss) -> Bool {
         lhs.container == rhs.container && lhs.blob == rhs.blob && lhs.reason == rhs.reason

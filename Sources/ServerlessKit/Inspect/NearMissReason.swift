@@ -4,7 +4,9 @@ enum NearMissReason {
         var reason: String
         if let expected, found.container == expected.container, found.blob != expected.blobName,
            found.blob.lowercased() == expected.blobName.lowercased() {
-            reason = "same path in another casing: the Python and .NET checkpoint stores lowercase the whole path, KEDA lowercases only the consumer group"
+            reason = found.layout == .processor
+                ? "same path in another casing: the Python and .NET checkpoint stores lowercase the whole path, KEDA lowercases only the consumer group"
+                : "same path in another casing: blob names are case-sensitive and KEDA builds the name from the trigger's settings as they are written"
         } else {
             reason = "checkpoint in the \(layoutName(found.layout)) layout"
             if found.container != expected?.container { reason += " in container \(found.container)" }
@@ -22,6 +24,13 @@ enum NearMissReason {
                 : "; no trigger setting makes KEDA read it"
         }
         return reason
+    }
+
+    /// Why the setting that reads a near miss is not suggested: it would lose partitions KEDA reads now.
+    static func withheld(_ setting: [(key: String, value: String)], wouldStopReading partitions: [String]) -> String {
+        let named = setting.map { "\($0.key): \($0.value)" }.joined(separator: ", ")
+        let which = partitions.count == 1 ? "partition \(partitions[0])" : "partitions \(partitions.joined(separator: ", "))"
+        return "; not suggesting \(named): KEDA would then stop reading \(which), which it reads now"
     }
 
     static func layoutName(_ layout: CheckpointLayout) -> String {

@@ -4,7 +4,14 @@
 struct NearMissSearch {
     let trigger: EventHubTriggerMetadata
     let settings: EventHubScalerSettings
-    private var cache: [CacheKey: [(key: String, value: String)]?] = [:]
+    private var cache: [CacheKey: Answer?] = [:]
+
+    /// A change that makes KEDA read a blob: as the user sees it, and KEDA's settings after it (to check
+    /// that it does not stop KEDA reading partitions it reads now).
+    struct Answer {
+        let setting: [(key: String, value: String)]
+        let settings: EventHubScalerSettings
+    }
 
     init(trigger: EventHubTriggerMetadata, settings: EventHubScalerSettings) {
         self.trigger = trigger
@@ -13,6 +20,11 @@ struct NearMissSearch {
 
     /// The smallest change that makes KEDA read `found`, or nil when none does.
     mutating func setting(for found: RecognisedCheckpoint) -> [(key: String, value: String)]? {
+        answer(for: found)?.setting
+    }
+
+    /// The smallest change that makes KEDA read `found` and KEDA's settings after it, or nil when none does.
+    mutating func answer(for found: RecognisedCheckpoint) -> Answer? {
         let key = CacheKey(found)
         if let cached = cache[key] { return cached }
         let answer = search(found)
@@ -20,7 +32,7 @@ struct NearMissSearch {
         return answer
     }
 
-    private func search(_ found: RecognisedCheckpoint) -> [(key: String, value: String)]? {
+    private func search(_ found: RecognisedCheckpoint) -> Answer? {
         let candidates = changes(toward: found)
         // Every subset of the candidate changes, smallest first.
         let subsets = (0..<(1 << candidates.count)).sorted { $0.nonzeroBitCount < $1.nonzeroBitCount }
@@ -31,7 +43,7 @@ struct NearMissSearch {
             guard let variant = try? EventHubScalerSettings(parsing: changed, version: settings.kedaVersion),
                   case let .success(location) = variant.checkpointLocation(partitionID: found.partitionId),
                   location.container == found.container, location.blobName == found.blob else { continue }
-            return Self.shown(chosen)
+            return Answer(setting: Self.shown(chosen), settings: variant)
         }
         return nil
     }
@@ -55,7 +67,7 @@ struct NearMissSearch {
     }
 
     /// The settings worth trying for this blob: the strategy its layout needs, its container, and the
-    /// consumer group, hub and namespace its name holds.
+    /// consumer group, hub and namespace its name holds (the same consumer's, so they differ in casing only).
     private func changes(toward found: RecognisedCheckpoint) -> [Change] {
         var changes: [Change] = []
         let strategy: String = switch found.layout {

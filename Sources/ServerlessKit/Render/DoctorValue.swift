@@ -2,6 +2,8 @@
 enum DoctorValue {
     static func report(_ report: DoctorReport) -> Value {
         .object([
+            ("apiVersion", .string(CheckpointReport.apiVersion)),
+            ("kind", .string("DoctorReport")),
             ("source", source(report.source)),
             ("platforms", .array(report.platforms.map { .string($0.rawValue) })),
             ("findings", .array(report.findings.map(finding))),

@@ -82,7 +82,10 @@ final class CurlTransfer: @unchecked Sendable {
         try set(CURLOPT_PATH_AS_IS, 1)
         try set(CURLOPT_PROTOCOLS_STR, "http,https")
         try set(CURLOPT_NOSIGNAL, 1)
-        try set(CURLOPT_PIPEWAIT, 1)
+        // Waiting to multiplex pays off only where TLS's ALPN says HTTP/2 at the handshake; over plain HTTP
+        // libcurl cannot know before the first response, so requests started together would wait one
+        // round trip for each other instead of opening their own connections.
+        if url.lowercased().hasPrefix("https://") { try set(CURLOPT_PIPEWAIT, 1) }
         try set(CURLOPT_TCP_KEEPALIVE, 1)
         try set(CURLOPT_SUPPRESS_CONNECT_HEADERS, 1)
         try set(CURLOPT_ERRORBUFFER, pointer: errorBuffer)

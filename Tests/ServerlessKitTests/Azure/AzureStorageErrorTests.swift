@@ -41,7 +41,7 @@ import Testing
     @Test func containerNotFoundFromBodyOnly() async {
         let error = await failure(.xml(404, Self.errorBody("ContainerNotFound", "The specified container does not exist.")), blob: nil)
         #expect(error?.kind == .containerNotFound)
-        #expect(error?.message == "container 'checkpoints' does not exist in storage account 'devstoreaccount1'")
+        #expect(error?.message == "container \"checkpoints\" not found in storage account \"devstoreaccount1\"")
         #expect(error?.hint != nil)
     }
 
@@ -69,6 +69,41 @@ import Testing
                 + "Server used following string to sign: 'GET")
         #expect(!(error?.message.contains(signature) ?? true))
         #expect(error?.message.hasPrefix("storage account 'devstoreaccount1' refused the credentials (AuthenticationFailed): ") == true)
+    }
+
+    @Test func anExpiredSASIsSaidWithItsExpiryInWordsThatDoNotChangePerRequest() async {
+        // Azure's AuthenticationErrorDetail for a SAS past its `se` (the test server answers the same).
+        let text = "Signature not valid in the specified time frame: Start [] - Expiry [Sun, 06 Dec 2026 10:00:00 GMT] - "
+            + "Current [Mon, 07 Dec 2026 03:00:01 GMT]"
+        let error = await failure(.xml(403, Self.errorBody("AuthenticationFailed", "Server failed to authenticate the request.",
+                                                           extra: "<AuthenticationErrorDetail>\(text)</AuthenticationErrorDetail>")))
+        #expect(error?.message == "storage account 'devstoreaccount1' refused the SAS: it expired at Sun, 06 Dec 2026 10:00:00 GMT")
+        #expect(error?.hint == "issue a new SAS (a later se) and put it in the storage connection string (Azure: \(text))")
+        let notYet = text.replacingOccurrences(of: "Expiry [Sun, 06", with: "Expiry [Tue, 08")
+        let early = await failure(.xml(403, Self.errorBody("AuthenticationFailed", "Server failed to authenticate the request.",
+                                                           extra: "<AuthenticationErrorDetail>\(notYet)</AuthenticationErrorDetail>")))
+        #expect(early?.message == "storage account 'devstoreaccount1' refused the credentials (AuthenticationFailed): \(notYet)")
+    }
+
+    @Test func aRefusedListOrReadNamesTheSASLetterItLacks() async {
+        let body = Self.errorBody("AuthorizationPermissionMismatch", "This request is not authorized to perform this operation using this permission.")
+        let list = await failure(.xml(403, body), blob: nil)
+        #expect(list?.message.contains("refused to list blobs (AuthorizationPermissionMismatch): the SAS lacks list (l) permission") == true)
+        let read = await failure(.xml(403, body))
+        #expect(read?.message.contains("refused to read blobs (AuthorizationPermissionMismatch): the SAS lacks read (r) permission") == true)
+        #expect(read?.hint == "issue a SAS with sp=rl (read and list), or grant the identity Storage Blob Data Reader")
+    }
+
+    @Test func containerNamesAzureRefusesAreSaidBeforeAnyRequest() {
+        for good in ["checkpoints", "azure-webjobs-eventhub", "abc", String(repeating: "a", count: 63), "$root"] {
+            #expect(throws: Never.self) { try BlobContainerName.validate(good) }
+        }
+        let cases = [("Orders_Checkpoints", "upper-case letters are not allowed"), ("orders_checkpoints", "'_' is not allowed"),
+                     ("ab", "it has 2 characters, not 3 to 63"), ("-orders", "it must start and end with a letter or digit"),
+                     ("orders--checkpoints", "two hyphens in a row are not allowed")]
+        for (name, rule) in cases {
+            #expect(throws: BlobContainerName.Invalid(name: name, rule: rule)) { try BlobContainerName.validate(name) }
+        }
     }
 
     @Test func authenticationFailedOnHeadHasNoDetail() async {

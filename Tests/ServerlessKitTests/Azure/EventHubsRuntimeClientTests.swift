@@ -126,8 +126,11 @@ import Testing
             URLParts(request.url).path == "/myhub" ? Self.server(request)
                 : .xml(404, EventHubsAtomFixtures.error(404, "No consumer group."))
         }
-        #expect(partition404?.kind == .notFound(detail: "No consumer group."))
-        #expect(partition404?.partitionId == "0")
+        // Once the hub answered, a partition's 404 means its consumer group does not exist: said as such.
+        #expect(partition404?.kind == .consumerGroupNotFound("$Default", detail: "No consumer group."))
+        #expect(partition404?.message.hasPrefix("consumer group \"$Default\" does not exist in hub \"myhub\"") == true)
+        #expect(await failure { _ in HTTPResponse(status: 404) }?.message
+            == "event hub \"myhub\" does not exist in namespace \"myns.servicebus.windows.net\"")
         #expect(await failure { _ in HTTPResponse(status: 503) }?.kind == .throttled)
         #expect(await failure { _ in .xml(500, EventHubsAtomFixtures.error(500, "Internal")) }?.kind == .other(status: 500, detail: "Internal"))
     }

@@ -64,7 +64,7 @@ import Testing
              exit: 3, within: 15, says: "reset", also: "pass --partition-info FILE"),
         // A listing cut short falls back to per-blob reads, which give the right answer.
         Case(command: .checkpointsFlags, fault: "malformed XML listing", setup: .azure(["malformed-xml:path=/ordersstore/checkpoints"]),
-             exit: 1, within: 15, says: "warning: could not list container checkpoints", shows: ["ok", "missing"]),
+             exit: 1, within: 15, says: "warning: could not list the checkpoint containers: the List Blobs response for container 'checkpoints'", shows: ["ok", "missing"]),
         Case(command: .checkpointsFlags, fault: "oversized body (70 MiB)", setup: .azure(["big:service=blob"]),
              exit: 3, within: 30, says: "64 MiB"),
         Case(command: .checkpointsFlags, fault: "slow loris, --request-timeout 2s", setup: .azure(["trickle:interval=1000:service=blob"]),

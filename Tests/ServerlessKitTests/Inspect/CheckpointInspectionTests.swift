@@ -133,8 +133,8 @@ import Testing
         #expect(fixed.totalUnprocessedEvents == 41)
     }
 
-    @Test func aContainerSharedByManyConsumerGroupsShowsTheClosestFewNearMisses() async throws {
-        // Seven other consumer groups (one setting away) and a Dapr checkpoint (two away) of partition 0.
+    @Test func anotherConsumerGroupsCheckpointsAreNeverNearMissesButAreNamedWhenThisOneHasNone() async throws {
+        // Seven other consumer groups' checkpoints of partition 0 and a Dapr one: none is consumer `orders`'s progress.
         let server = try server(last: [90], consumerGroups: ["$Default", "orders"])
         for group in ["g7", "g3", "g5", "g1", "g6", "g2", "g4"] {
             try server.seed(.blobMetadata, namespace: Self.namespace, consumerGroup: group, sequences: ["0": 10])
@@ -144,15 +144,17 @@ import Testing
         let report = try await inspect(server, metadata: ["checkpointStrategy": "blobMetadata", "blobContainer": "checkpoints",
                                                           "consumerGroup": "orders"])
         let partition = try #require(report.partitions.first)
-        #expect(partition.status == .mismatch)
-        #expect(partition.nearMisses.count == NearMissCandidates.defaultLimit)
-        #expect(partition.nearMisses.map(\.blob) == ["g1", "g2", "g3", "g4", "g5"].map { "ns.servicebus.windows.net/hub/\($0)/checkpoint/0" })
-        #expect(partition.nearMisses.allSatisfy { $0.setting.map(\.key) == ["consumerGroup"] })
-        #expect(partition.nearMissesNotShown == 3)
-        // Only the kept JSON near misses are read: the Dapr blob is not among them.
+        #expect(partition.status == .missing)
+        #expect(partition.nearMisses.isEmpty && partition.nearMissesNotShown == 0)
+        #expect(report.otherConsumers.map(\.consumer.description)
+            == ["-/hub/g0"] + ["g1", "g2", "g3", "g4", "g5", "g6", "g7"].map { "ns.servicebus.windows.net/hub/\($0)" })
+        #expect(report.otherConsumers.allSatisfy { $0.checkpoints == 1 })
+        #expect(report.exitCode == 1)
+        // Other consumers' bodies are never read.
         #expect(try server.requestLog().filter { $0.operation == "GetBlob" }.isEmpty)
         let text = report.table(wide: false, showHeaders: true, style: Style(enabled: false))
-        #expect(text.contains("partition 0: 3 more of its checkpoints elsewhere, further from this trigger, not shown"))
+        #expect(text.contains("no checkpoint of consumer group orders of hub hub in any layout"))
+        #expect(!text.contains("set consumerGroup"))
     }
 
     @Test func throttledStorageAndEventHubsAreRetried() async throws {

@@ -74,11 +74,38 @@ import Testing
         #expect(NearMissReason.describe(blob, expected: nil, hasSetting: false).contains("KEDA lowercases the consumer group"))
     }
 
-    @Test func anotherConsumerGroupIsOneSettingAway() throws {
-        var search = try search(["checkpointStrategy": "blobMetadata", "blobContainer": "checkpoints"])
-        let setting = search.setting(for: found("MyNS.servicebus.windows.net/Orders/billing/checkpoint/0", "checkpoints", .processor))
+    @Test func theConsumerGroupInAnotherCasingIsOneSettingAwayForFunctionsV4() throws {
+        // KEDA's azureFunction path keeps the consumer group as configured; the extension wrote `Billing`.
+        var search = try search(["consumerGroup": "billing"])
+        let setting = search.setting(for: found("MyNS.servicebus.windows.net/Orders/Billing/0", "azure-webjobs-eventhub", .functionsLegacy))
         #expect(setting?.map(\.key) == ["consumerGroup"])
-        #expect(setting?.map(\.value) == ["billing"])
+        #expect(setting?.map(\.value) == ["Billing"])
+    }
+
+    @Test func onlyTheSameConsumerInAnyCasingBelongs() {
+        let blob = { (hub: String, group: String) in
+            RecognisedCheckpoint(container: "c", blob: "b", layout: .processor, namespace: "ns", hub: hub, consumerGroup: group, partitionId: "0")
+        }
+        #expect(blob("Orders", "$default").belongs(toHub: "orders", consumerGroup: "$Default"))
+        #expect(!blob("Orders", "billing").belongs(toHub: "orders", consumerGroup: "$Default"))
+        #expect(!blob("payments", "$Default").belongs(toHub: "orders", consumerGroup: "$Default"))
+        // The old Go SDK's `{partition}` names neither: only its layout differs.
+        #expect(RecognisedCheckpoint(container: "c", blob: "0", layout: .goSdk, namespace: nil, hub: nil, consumerGroup: nil, partitionId: "0")
+            .belongs(toHub: "orders", consumerGroup: "$Default"))
+    }
+
+    @Test func otherConsumersAreNamedFromTheirBlobNamesInOneCasing() {
+        #expect(CheckpointConsumer(blob: "NS.servicebus.windows.net/Payments/$Default/checkpoint/3")
+            == CheckpointConsumer(namespace: "ns.servicebus.windows.net", hub: "payments", consumerGroup: "$default"))
+        #expect(CheckpointConsumer(blob: "ns.servicebus.windows.net/payments/$Default/12")?.hub == "payments")
+        #expect(CheckpointConsumer(blob: "dapr-payments-billing-0") == CheckpointConsumer(namespace: nil, hub: "payments", consumerGroup: "billing"))
+        #expect(CheckpointConsumer(blob: "billing/0")?.description == "-/-/billing")
+        #expect(CheckpointConsumer(blob: "ns.servicebus.windows.net/hub/$default/ownership/0") == nil)
+        #expect(CheckpointConsumer(blob: "0") == nil)  // the old Go SDK's name says nothing about its consumer
+        var counts = OtherConsumerCounts()
+        for blob in ["b/0", "b/1", "a/0", "c/0", "c/1", "c/2"] { counts.count(CheckpointConsumer(blob: blob)!) }
+        #expect(counts.top(2).map(\.consumer.consumerGroup) == ["c", "b"])
+        #expect(counts.top(2).map(\.checkpoints) == [3, 2])
     }
 }
 

@@ -1,0 +1,70 @@
+/// Who wrote a checkpoint, as far as its blob's name tells: namespace, hub and consumer group. A storage
+/// account shared by many apps holds many consumers' checkpoints; only the configured one's can be a
+/// partition's near miss, and the others are named only as a hint when it has none at all.
+public struct CheckpointConsumer: Hashable, Sendable, Comparable {
+    public var namespace: String?
+    public var hub: String?
+    public var consumerGroup: String?
+
+    public init(namespace: String?, hub: String?, consumerGroup: String?) {
+        self.namespace = namespace
+        self.hub = hub
+        self.consumerGroup = consumerGroup
+    }
+
+    /// The consumer a checkpoint blob's name names, in the layouts that carry one (event processor,
+    /// Functions v4, Dapr ≤ 1.9, the legacy `{consumerGroup}/{partition}`); ownership blobs and names
+    /// that end in no partition number give nil.
+    public init?(blob: String) {
+        let segments = blob.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
+        let partition = segments.count == 1 ? blob.split(separator: "-").last.map(String.init) : segments.last
+        guard let last = partition, !last.isEmpty, last.allSatisfy(\.isNumber) else { return nil }
+        switch segments.count {
+        case 5 where segments[3].lowercased() == "checkpoint":
+            self.init(namespace: segments[0], hub: segments[1], consumerGroup: segments[2])
+        case 4 where segments[0].contains("."):
+            self.init(namespace: segments[0], hub: segments[1], consumerGroup: segments[2])
+        case 2:
+            self.init(namespace: nil, hub: nil, consumerGroup: segments[0])
+        case 1 where blob.hasPrefix("dapr-"):
+            // dapr-{hub}-{consumerGroup}-{partition}: a hub with dashes cannot be told apart; split at the first.
+            let middle = blob.dropFirst(5).dropLast(last.count + 1)
+            guard let dash = middle.firstIndex(of: "-") else { return nil }
+            self.init(namespace: nil, hub: String(middle[..<dash]), consumerGroup: String(middle[middle.index(after: dash)...]))
+        default:
+            return nil
+        }
+        // Stores differ in casing only; one consumer is one entry.
+        namespace = namespace?.lowercased()
+        hub = hub?.lowercased()
+        consumerGroup = consumerGroup?.lowercased()
+    }
+
+    /// `namespace/hub/consumerGroup`, `-` for what the layout does not name.
+    public var description: String {
+        [namespace, hub, consumerGroup].map { $0 ?? "-" }.joined(separator: "/")
+    }
+
+    public static func < (lhs: Self, rhs: Self) -> Bool { lhs.description < rhs.description }
+}
+
+/// How many checkpoints each other consumer has in the containers read, bounded so that a container of
+/// millions of blobs cannot grow it without end.
+struct OtherConsumerCounts: Sendable {
+    static let distinctLimit = 10_000
+    private(set) var counts: [CheckpointConsumer: Int] = [:]
+
+    mutating func count(_ consumer: CheckpointConsumer, by amount: Int = 1) {
+        guard counts[consumer] != nil || counts.count < Self.distinctLimit else { return }
+        counts[consumer, default: 0] += amount
+    }
+
+    mutating func merge(_ other: OtherConsumerCounts) {
+        for (consumer, amount) in other.counts { count(consumer, by: amount) }
+    }
+
+    /// The `limit` consumers with the most checkpoints, then by name.
+    func top(_ limit: Int) -> [(consumer: CheckpointConsumer, checkpoints: Int)] {
+        counts.sorted { ($1.value, $0.key) < ($0.value, $1.key) }.prefix(limit).map { ($0.key, $0.value) }
+    }
+}
