@@ -4,8 +4,9 @@ Each check returns an AuthResult or raises AuthError carrying the HTTP status, t
 and a detail line. Nothing here logs or returns a secret: details name the string that was signed
 (which holds no key) but never the key or the signature sent.
 
-Sources: /work/shared/research/azure-blob-rest.md §3 (Shared Key), §4 (SAS, bearer), §6.2 (Event
-Hubs SAS); the learn.microsoft.com pages cited there.
+Sources: Azure's REST references "Authorize with Shared Key", "Create an account SAS" / "Create a
+service SAS", "Authorize with Microsoft Entra ID" (Blob) and "Generate SAS token" (Event Hubs); the
+signing vectors, produced with the Azure SDK, are in Tests/ServerlessKitTests/Azure/SharedKeySignerTests.swift.
 """
 
 import base64

@@ -1,7 +1,7 @@
 """In-memory Blob Storage: accounts, containers, block blobs, and the XML Azure answers with.
 
-Shapes follow /work/shared/research/azure-blob-rest.md §1.2 (List Blobs), §1.4 (errors), §2
-(properties, metadata). Real Azure quotes ETags in headers and not in list XML; both are accepted
+Shapes follow Azure's Blob service REST reference: "List Blobs", "Blob service error codes", "Get
+Blob Properties" and "Set Blob Metadata". Real Azure quotes ETags in headers and not in list XML; both are accepted
 in If-Match / If-None-Match.
 """
 

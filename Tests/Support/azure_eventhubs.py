@@ -1,4 +1,4 @@
-"""Event Hubs runtime information over the ATOM REST API (research azure-blob-rest.md §7.1).
+"""Event Hubs runtime information over the ATOM REST API ("Get Event Hub" and "Get partition" in Azure's Event Hubs REST reference).
 
 A hub is configured by a compact spec, e.g.
     orders:partitions=4:last=100,200,-1,5:begin=0,0,-1,0

@@ -3,7 +3,7 @@
 
 Reads the request logs the test servers wrote (request_log.py) under DIR and fails, naming each
 offending request, when a request whose User-Agent is the plugin's used any method but GET or
-HEAD. The contract (docs spec cli.md) allows two POSTs only: a SelfSubjectAccessReview (doctor
+HEAD. The plugin's man pages allow two POSTs only: a SelfSubjectAccessReview (doctor
 live) and the token request of an identity flow. Requests from anything else (the Azure SDK
 seeding checkpoints, kubectl, the tests' own admin calls) are counted, not judged.
 

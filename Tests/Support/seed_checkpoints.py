@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Write Event Hubs checkpoint fixtures into a running Blob endpoint with the REAL Azure SDK.
 
-Layouts (research keda-eventhub.md §1.2 and §6.6, azure-blob-rest.md §8):
+Layouts (KEDA's pkg/scalers/azure/azure_eventhub_checkpoint.go readers, and the SDKs that write them):
   blobMetadata          BlobCheckpointStore.update_checkpoint (azure-eventhub-checkpointstoreblob):
                         empty blob {ns}/{hub}/{cg}/checkpoint/{pid}, metadata sequencenumber + offset;
                         the Python store lowercases the whole name.

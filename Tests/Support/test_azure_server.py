@@ -1,5 +1,6 @@
 """azure_server.py is faithful: the real Azure SDK for Python works against it, and it refuses what
-Azure refuses. Vectors come from /work/shared/research/azure-blob-rest.md §3.5 and §6.2."""
+Azure refuses. The signing vectors were produced with the Azure SDK (as in
+Tests/ServerlessKitTests/Azure/SharedKeySignerTests.swift)."""
 
 import base64
 import datetime as dt
