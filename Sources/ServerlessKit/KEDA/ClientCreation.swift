@@ -13,7 +13,7 @@ enum ClientCreation {
             ?? entityPathError(eventHubConnection, eventHub: sdkEventHubName(eventHubConnection, eventHubName, version)) {
             return KEDAConfigError("failed to create hub client: " + reason, stage: .client)
         }
-        if let reason = SDKConnectionStrings.storageError(storageConnection, parserIsKnown: !version.usesTypedConfig) {
+        if version.vendorsReadableBlobParser, let reason = SDKConnectionStrings.storageError(storageConnection) {
             return KEDAConfigError("failed to create hub client: " + reason, stage: .client)
         }
         return nil

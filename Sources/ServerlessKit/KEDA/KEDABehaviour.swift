@@ -29,6 +29,11 @@ extension KEDAVersion {
     /// checks can fail the scaler (ClientCreation); before, with azure-event-hubs-go.
     var createsTrack2Clients: Bool { self >= KEDAVersion(2, 15, 0) }
 
+    /// v2.15.0 to v2.20.2 vendor azblob v1.3.2 to v1.7.0, whose connection-string parser is read and
+    /// modelled (SDKConnectionStrings.storageError). Main after v2.20.2 (#8014) moved to azblob v1.8.0,
+    /// whose source was not available to check: its blob-client step is not judged.
+    var vendorsReadableBlobParser: Bool { createsTrack2Clients && self <= KEDAVersion(2, 20, 2) }
+
     /// Up to v2.14 AAD pod identity (`azure`) was still accepted and Private clouds needed
     /// `eventHubResourceURL` and `activeDirectoryEndpoint`.
     var hasAADPodIdentity: Bool { self < KEDAVersion(2, 15, 0) }

@@ -59,32 +59,32 @@ enum SDKConnectionStrings {
         + "should contain key value pairs separated by semicolons. For example 'DefaultEndpointsProtocol=https;"
         + "AccountName=<accountName>;AccountKey=<accountKey>;EndpointSuffix=core.windows.net'"
 
-    /// azblob `NewClientFromConnectionString`: `internal/shared` `ParseConnectionString` (trailing `;`
-    /// trimmed, split on `;`, every part needs a `=`, keys exact, the last value wins), then, with an
-    /// AccountName and AccountKey, `NewSharedKeyCredential`, which base64-decodes the key.
-    /// `parserIsKnown` is false where the pinned parser's source could not be read (KEDA 2.18 on): then
-    /// only a string every version splits the same way is judged, by its account key alone.
-    static func storageError(_ connection: String, parserIsKnown: Bool) -> String? {
+    /// azblob `NewClientFromConnectionString` (service/client.go) as KEDA v2.15.0 to v2.20.2 vendor it
+    /// (azblob v1.3.2 to v1.7.0, the same code in each): `internal/shared/shared.go`
+    /// `ParseConnectionString` trims trailing `;`, splits on `;`, needs a `=` in every part (an empty
+    /// one included), keys exact, the last value wins; then needs AccountName or BlobEndpoint, and
+    /// AccountName with AccountKey or a SharedAccessSignature. `UseDevelopmentStorage` is just another
+    /// key there. A shared-key credential is built only when AccountName and AccountKey are both
+    /// non-empty: `internal/exported/shared_key_credential.go` `SetAccountKey` base64-decodes the key.
+    static func storageError(_ connection: String) -> String? {
         var trimmed = Array(connection.utf8)
         while trimmed.last == UInt8(ascii: ";") { trimmed.removeLast() }
         var values: [String: String] = [:]
         for part in GoText.split(String(decoding: trimmed, as: UTF8.self), on: UInt8(ascii: ";")) {
-            guard let (name, value) = GoText.cut(part, at: UInt8(ascii: "=")) else {
-                return parserIsKnown ? malformedStorage : nil
-            }
+            guard let (name, value) = GoText.cut(part, at: UInt8(ascii: "=")) else { return malformedStorage }
             values[name] = value
         }
-        // The development shortcut is handled differently across azblob releases: not judged.
-        if values["UseDevelopmentStorage"] != nil { return nil }
         if values["BlobEndpoint"] == nil && values["AccountName"] == nil {
-            return parserIsKnown ? "connection string needs either AccountName or BlobEndpoint" : nil
+            return "connection string needs either AccountName or BlobEndpoint"
         }
-        if values["AccountName"] != nil, let accountKey = values["AccountKey"] {
-            if case .failure(let error) = GoBase64.decodeStd(accountKey) { return "decode account key: \(error.message)" }
+        if let accountName = values["AccountName"], let accountKey = values["AccountKey"] {
+            if !accountName.isEmpty && !accountKey.isEmpty, case .failure(let error) = GoBase64.decodeStd(accountKey) {
+                return "decode account key: \(error.message)"
+            }
             return nil
         }
         if values["SharedAccessSignature"] == nil {
-            return parserIsKnown ? "connection string needs either AccountKey or SharedAccessSignature" : nil
+            return "connection string needs either AccountKey or SharedAccessSignature"
         }
         return nil
     }

@@ -77,29 +77,52 @@ struct ClientCreationTests {
                 + "UseDevelopmentEmulator=true can only be used with sb://<emulator hostname> or sb://<emulator hostname>:<port number>, not http://localhost:5672")
     }
 
+    /// The versions whose vendored azblob (v1.3.2 to v1.7.0) holds the same `ParseConnectionString`,
+    /// `NewClientFromConnectionString` and `SetAccountKey`: kedacore/keda tags v2.15.0 to v2.20.2,
+    /// vendor/github.com/Azure/azure-sdk-for-go/sdk/storage/azblob/internal/shared/shared.go.
+    static let vendoredAzblob = [KEDAVersion(2, 15, 0), KEDAVersion(2, 15, 1), KEDAVersion(2, 17, 0),
+                                 KEDAVersion(2, 18, 0), KEDAVersion(2, 19, 0), KEDAVersion(2, 20, 2)]
+
     @Test func accountKeyThatIsNotBase64() throws {
-        for version in Self.released {
+        for version in Self.vendoredAzblob {
             #expect(try kedaError(storage: Self.storage.replacingOccurrences(of: "a2V5", with: "EXAMPLE"), at: version)
                     == Self.prefix + "decode account key: illegal base64 data at input byte 4")
             #expect(try kedaError(storage: Self.storage.replacingOccurrences(of: "a2V5", with: "a2V5!"), at: version)
                     == Self.prefix + "decode account key: illegal base64 data at input byte 4")
+            // Go's decoder skips line breaks: a key with a trailing newline still decodes.
+            #expect(try kedaError(storage: "AccountName=ordersfn;AccountKey=a2V5\n", at: version) == nil)
+            // service/client.go builds a shared-key credential only when both are non-empty.
+            #expect(try kedaError(storage: "AccountName=;AccountKey=EXAMPLE", at: version) == nil)
+            #expect(try kedaError(storage: "AccountName=ordersfn;AccountKey=", at: version) == nil)
         }
-        // Go's decoder skips line breaks: a key with a trailing newline still decodes.
-        #expect(try kedaError(storage: Self.storage.replacingOccurrences(of: "a2V5", with: "a2V5\n"), at: .newest) == nil)
     }
 
-    @Test func storageStringsTheBlobParserRefusesUpTo2_17() throws {
+    /// azblob internal/shared/shared.go `ParseConnectionString`, the same at every vendored version; the
+    /// only difference between KEDA versions is KEDA's own: from v2.18 the typed config
+    /// (pkg/scalers/scalersconfig/typed_config.go `configParamValue`) trims the value with
+    /// strings.TrimSpace before azblob sees it.
+    @Test func storageStringsTheBlobParserRefuses() throws {
         let malformed = Self.prefix + SDKConnectionStrings.malformedStorage
-        for version in [KEDAVersion(2, 15, 1), KEDAVersion(2, 17, 0)] {
-            // A trailing newline after the last ';' is a part without '='.
-            #expect(try kedaError(storage: Self.storage + ";\n", at: version) == malformed)
+        let noAccount = Self.prefix + "connection string needs either AccountName or BlobEndpoint"
+        let noCredential = Self.prefix + "connection string needs either AccountKey or SharedAccessSignature"
+        for version in Self.vendoredAzblob {
+            // A newline after the last ';' is a part without '=' until KEDA trims it (v2.18 on).
+            #expect(try kedaError(storage: Self.storage + ";\n", at: version) == (version.usesTypedConfig ? nil : malformed))
+            // A newline after the last value is part of that value: accepted.
+            #expect(try kedaError(storage: Self.storage + "\n", at: version) == nil)
+            // Only trailing ';' are trimmed: an empty part inside is malformed, trailing ones are not.
             #expect(try kedaError(storage: "AccountName=ordersfn;;AccountKey=a2V5", at: version) == malformed)
-            #expect(try kedaError(storage: "AccountKey=a2V5", at: version) == Self.prefix + "connection string needs either AccountName or BlobEndpoint")
-            #expect(try kedaError(storage: "BlobEndpoint=https://x.blob.core.windows.net", at: version)
-                    == Self.prefix + "connection string needs either AccountKey or SharedAccessSignature")
+            #expect(try kedaError(storage: Self.storage + ";;", at: version) == nil)
+            // The development shortcut is just another key to azblob: no account, no endpoint.
+            #expect(try kedaError(storage: "UseDevelopmentStorage=true", at: version) == noAccount)
+            #expect(try kedaError(storage: "AccountKey=a2V5", at: version) == noAccount)
+            // Keys are matched exactly.
+            #expect(try kedaError(storage: "accountname=ordersfn;accountkey=a2V5", at: version) == noAccount)
+            #expect(try kedaError(storage: "AccountName=ordersfn", at: version) == noCredential)
+            #expect(try kedaError(storage: "BlobEndpoint=https://x.blob.core.windows.net", at: version) == noCredential)
+            #expect(try kedaError(storage: "BlobEndpoint=https://x.blob.core.windows.net;SharedAccessSignature=sv=1&sig=s",
+                                  at: version) == nil)
         }
-        // KEDA 2.20.2 accepts the trailing newline (issue #20's differential run); later parsers are not judged.
-        #expect(try kedaError(storage: Self.storage + ";\n", at: KEDAVersion(2, 20, 2)) == nil)
     }
 
     /// KEDA checks in order: metadata, Event Hubs client, blob client; the first failure is reported.
@@ -107,6 +130,8 @@ struct ClientCreationTests {
         let badEndpoint = "Endpoint=orders-ns.servicebus.windows.net/;SharedAccessKeyName=listen;SharedAccessKey=k3y;EntityPath=orders"
         let badStorage = Self.storage.replacingOccurrences(of: "a2V5", with: "EXAMPLE")
         #expect(try kedaError(badEndpoint, storage: badStorage, at: .newest) == Self.prefix + #"key "Endpoint" must not be empty"#)
+        #expect(try kedaError(badEndpoint, storage: badStorage, at: KEDAVersion(2, 20, 2)) == Self.prefix + #"key "Endpoint" must not be empty"#)
+        #expect(try kedaError(storage: badStorage, at: KEDAVersion(2, 20, 2)) == Self.prefix + "decode account key: illegal base64 data at input byte 4")
         // v2.18-2.20.2 hand eventHubName to the SDK next to an EntityPath: refused, but only after the string parsed.
         let named = ["eventHubName": "orders"]
         #expect(try kedaError(badEndpoint, named, at: KEDAVersion(2, 20, 2)) == Self.prefix + #"key "Endpoint" must not be empty"#)
@@ -137,8 +162,10 @@ struct ClientCreationTests {
             metadata: ["eventHubNamespace": "ns", "eventHubName": "h", "storageAccountName": "acc"],
             podIdentityProvider: "azure-workload")
         #expect(try EventHubScalerSettings(parsing: workload).clientCreationError == nil)
-        // The development-storage shortcut changed between azblob releases; it is not judged.
-        for version in Self.released { #expect(try kedaError(storage: "UseDevelopmentStorage=true", at: version) == nil) }
+        // Main after v2.20.2 (#8014) pins azblob v1.8.0, whose source was not read: its blob step is not judged.
+        for storage in ["UseDevelopmentStorage=true", "AccountName=a;AccountKey=EXAMPLE", "AccountName=a;;AccountKey=a2V5"] {
+            #expect(try kedaError(storage: storage, at: .main) == nil)
+        }
     }
 
     /// Go's own table, encoding/base64 base64_test.go `TestDecodeCorrupt` (offset -1: no error).
