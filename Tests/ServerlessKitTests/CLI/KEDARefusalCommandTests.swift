@@ -24,6 +24,28 @@ import Testing
         #expect(table.status == 2 && table.stdout.contains("failed to create hub client"))
     }
 
+    /// A storage string ending in a newline after its last ';': this tool reads it, and so does KEDA from
+    /// v2.18, whose typed config trims values (pkg/scalers/scalersconfig/typed_config.go
+    /// `configParamValue`); up to v2.17 the untrimmed string reaches azblob's `ParseConnectionString`
+    /// (internal/shared/shared.go, vendored v1.3.2-v1.7.0), where "\n" is a part without '='.
+    @Test func storageStringKEDATrimsOnlyFrom2_18() throws {
+        let world = try CLIWorld()
+        try world.seed()
+        let storage = world.storage + "\n"
+        let old = try world.kubectl(world.flags(storage: storage) + ["--keda-version", "2.17.0", "-o", "json"] + world.endpoint)
+        #expect(old.status == 2)
+        CLIWorld.expectOneLineMessages(old, failed: true)
+        let report = try JSON.parse(old.stdout)
+        #expect(report["scalerError"] == .string("unable to get eventhub client: failed to create hub client: "
+                                                 + SDKConnectionStrings.malformedStorage))
+        #expect(report["partitions"].array.map { $0["status"].string } == ["ok", "ok", "missing"])
+        let typed = try world.kubectl(world.flags(storage: storage) + ["--keda-version", "2.20.2", "-o", "json"] + world.endpoint)
+        #expect(try JSON.parse(typed.stdout)["scalerError"] == .null)
+        let plain = try world.kubectl(world.flags() + ["--keda-version", "2.20.2", "-o", "json"] + world.endpoint)
+        #expect(typed.status == plain.status && typed.stdout == plain.stdout && typed.stderr == plain.stderr)
+        #expect(!typed.stderr.contains("failed to create hub client"), "\(typed.status) \(typed.stderr)")
+    }
+
     /// An account key that is not base64: neither KEDA (Go's decoder) nor this tool can use it; KEDA's words.
     @Test func unreadableStringsGiveKEDAsReasonAlone() throws {
         let world = try CLIWorld()
