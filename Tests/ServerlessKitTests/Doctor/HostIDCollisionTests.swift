@@ -68,6 +68,29 @@ import Testing
             Self.app("b", ["POD_NAMESPACE": "functions", "WEBSITE_SITE_NAME": "orders", "WEBSITE_SLOT_NAME": "staging"])).isEmpty)
     }
 
+    @Test func appsInDifferentNamespacesShareAnIdentityBasedAccount() throws {
+        func identityApp(_ namespace: String, account: String) -> String {
+            """
+            apiVersion: apps/v1
+            kind: Deployment
+            metadata: {name: reports, namespace: \(namespace)}
+            spec:
+              template:
+                spec:
+                  containers:
+                  - name: func
+                    image: mcr.microsoft.com/azure-functions/node:4
+                    env:
+                    - {name: AzureFunctionsWebHost__hostid, value: reports}
+                    - {name: AzureWebJobsStorage__accountName, value: \(account)}
+            """
+        }
+        let shared = try collisions(identityApp("team-a", account: "shopstorage"), identityApp("team-b", account: "ShopStorage"))
+        #expect(shared.count == 1)
+        #expect(shared.first?.message.contains("Deployment team-a/reports, which uses the same storage (storage account shopstorage)") == true)
+        #expect(try collisions(identityApp("team-a", account: "shopstorage"), identityApp("team-b", account: "otherstorage")).isEmpty)
+    }
+
     /// HostIdValidator.HandleCollision: default level Error logs AZFD004 and StopApplication; "Warning" only logs.
     @Test func aCutIDClaimedByAnotherHostNameStopsTheHostUnlessTheCheckLevelIsWarning() throws {
         func pair(_ extra: [String: String]) throws -> [Finding] {

@@ -129,7 +129,7 @@ public struct HostIDCollision: Rule {
                     - {name: AzureWebJobsStorage, valueFrom: {secretKeyRef: {name: shop-storage, key: connection}}}
             """])
 
-    /// Where the app's storage connection comes from, when the input says: a Secret key or an envFrom source.
+    /// Where the app's storage connection comes from, when the input says: a Secret key, an envFrom source, or an account name.
     static func storageSource(_ host: FunctionsHost, index: DoctorIndex) -> String? {
         let namespace = index.namespace(of: host.workload.object) ?? ""
         if let variable = host.container.env.last(where: { $0.name == "AzureWebJobsStorage" }) {
@@ -139,6 +139,10 @@ public struct HostIDCollision: Rule {
         }
         if let source = host.env["AzureWebJobsStorage"].path, let from = host.container.envFrom.first(where: { $0.path == source }) {
             return "\(namespace)/\(from.kind.rawValue) \(from.name) key \(from.prefix)AzureWebJobsStorage"
+        }
+        // Identity-based storage (no connection string): the account name is not a secret and names the account itself.
+        if host.env["AzureWebJobsStorage"].isUnset, let account = host.env["AzureWebJobsStorage__accountName"].literal {
+            return "storage account \(account.lowercased())"
         }
         return nil
     }
@@ -165,7 +169,7 @@ public struct HostIDCollision: Rule {
                 let suggestion = suggestions[offset]
                 let unique = suggestion != member.id.value && suggestions.filter { $0 == suggestion }.count == 1
                 findings.append(Self.description.finding(object, in: index, field: field,
-                    message: "\(member.id.explanation) is also the host id of \(first.kind) \(first.name), which uses the same storage (\(member.storage)): \(consequence)",
+                    message: "\(member.id.explanation) is also the host id of \(first.kind) \(index.namespace(of: first) ?? "")/\(first.name), which uses the same storage (\(member.storage)): \(consequence)",
                     fix: unique
                         ? "Set AzureFunctionsWebHost__hostid=\(suggestion) (unique per storage account) in container \(member.host.container.name)."
                         : "Set AzureFunctionsWebHost__hostid in container \(member.host.container.name) to an id of at most 32 characters that no other app on this storage account uses.",
