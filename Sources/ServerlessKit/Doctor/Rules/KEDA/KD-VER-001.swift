@@ -76,11 +76,12 @@ public struct EventHubCheckpointRegression: Rule {
     public func check(_ index: DoctorIndex) -> [Finding] {
         let eventHubObjects = ScaledResource.all(in: index).filter { $0.triggers.contains { $0.type == "azure-eventhub" } }
         guard !eventHubObjects.isEmpty else { return [] }
-        let names = eventHubObjects.prefix(3).map { "\($0.object.kind) \(index.namespace(of: $0.object) ?? "")/\($0.object.name)" }
+        // The count and the names agree: the first few by name, then how many more (issue: "5 object(s)" listed 3).
+        let names = NameList.some(eventHubObjects.map { "\($0.object.kind) \(index.namespace(of: $0.object) ?? "")/\($0.object.name)" })
         // The version detector `checkpoints` uses too: operator Deployments and KEDA chart values.
         return index.kedaSightings.compactMap { sighting in
             guard let version = sighting.version, version.missingCheckpointIsFatal else { return nil }
-            let message = "KEDA \(version) fails the whole azure-eventhub scaler when a partition has no checkpoint blob yet (\"unable to get checkpoint from storage\"); \(eventHubObjects.count) object(s) use that scaler: \(names.joined(separator: ", "))"
+            let message = "KEDA \(version) fails the whole azure-eventhub scaler when a partition has no checkpoint blob yet (\"unable to get checkpoint from storage\"); \(eventHubObjects.count) object(s) use that scaler: \(names)"
             if let deployment = sighting.deployment, let container = sighting.container {
                 return Self.description.finding(
                     deployment.object, in: index, field: "\(container.path).image", message: message,
