@@ -28,7 +28,11 @@ public struct FunctionsHost: Sendable {
                 if isHost(container, env: env) { hosts.append(FunctionsHost(workload: workload, container: container, env: env)) }
             }
         }
-        return hosts.sorted { ($0.workload.object.name, $0.container.path) < ($1.workload.object.name, $1.container.path) }
+        // Namespace too: apps of the same name in two namespaces must come in one order, run after run.
+        return hosts.sorted {
+            ($0.workload.object.namespace ?? "", $0.workload.object.name, $0.container.path)
+                < ($1.workload.object.namespace ?? "", $1.workload.object.name, $1.container.path)
+        }
     }
 
     /// `POD_NAMESPACE` (non-empty) and no `MANAGED_ENVIRONMENT`: the host believes it runs on App Service
