@@ -32,8 +32,9 @@ public struct CheckpointInspector: Sendable {
     /// depend on each other (a blob's name tells which partition it is for), so their round trips overlap.
     public func inspect(loadingPartitions loadPartitions: @escaping @Sendable () async throws -> [PartitionRuntimeInfo])
         async throws -> CheckpointReport {
-        let containers = containersToList([settings.checkpointLocation(partitionID: "0")])
-        async let listed = list(containers: containers)
+        let locations = CheckpointLocations(settings)
+        let containers = containersToList([locations.location(for: "0")])
+        async let listed = list(containers: containers, locations: locations)
         let partitions: [PartitionRuntimeInfo]
         do {
             partitions = try await loadPartitions()
@@ -42,11 +43,12 @@ public struct CheckpointInspector: Sendable {
             throw error
         }
         let listings = await listed
-        return await inspect(partitions: partitions, listings: listings)
+        return await inspect(partitions: partitions, listings: listings, known: locations)
     }
 
-    private func inspect(partitions: [PartitionRuntimeInfo], listings: [String: Result<Listing, Error>]) async -> CheckpointReport {
-        let locations = partitions.map { settings.checkpointLocation(partitionID: $0.partitionId) }
+    private func inspect(partitions: [PartitionRuntimeInfo], listings: [String: Result<Listing, Error>],
+                         known: CheckpointLocations) async -> CheckpointReport {
+        let locations = partitions.map { known.location(for: $0.partitionId) }
 
         // KEDA's blob for each partition: from the listing when it answers, else by reading it.
         var outcomes = [CheckpointReadOutcome?](repeating: nil, count: partitions.count)
@@ -80,7 +82,7 @@ public struct CheckpointInspector: Sendable {
         let inputs = partitions.enumerated().map { index, partition in
             PartitionInput(partitionID: partition.partitionId, beginningSequenceNumber: partition.beginningSequenceNumber,
                            lastEnqueuedSequenceNumber: partition.lastEnqueuedSequenceNumber,
-                           checkpoint: outcomes[index] ?? .requestFailed("no path"))
+                           checkpoint: outcomes[index] ?? .requestFailed("no path"), location: locations[index])
         }
         let result = EventHubScaler.evaluate(settings: settings, partitions: inputs, target: target)
         let readNow = partitions.indices.filter {
@@ -219,20 +221,12 @@ public struct CheckpointInspector: Sendable {
     /// Lists each container, keeping from every page only the blobs KEDA reads and a bounded number of
     /// near misses: a container may hold far more than this hub's checkpoints, and memory should follow
     /// the partitions, not the container.
-    private func list(containers: [String]) async -> [String: Result<Listing, Error>] {
+    private func list(containers: [String], locations: CheckpointLocations) async -> [String: Result<Listing, Error>] {
         let hub = settings.eventHubForPaths
         let search = NearMissSearch(trigger: trigger, settings: settings)
         let consumerGroup = settings.consumerGroup
-        let settings = settings
         let listings = await containers.concurrentMap { container -> Result<Listing, Error> in
-            // KEDA's blob for a partition number, computed once per number.
-            var expectedFor: [String: CheckpointLocation?] = [:]
-            func expected(_ id: String) -> CheckpointLocation? {
-                if let known = expectedFor[id] { return known }
-                let location = try? settings.checkpointLocation(partitionID: id).get()
-                expectedFor[id] = location
-                return location
-            }
+            func expected(_ id: String) -> CheckpointLocation? { try? locations.location(for: id).get() }
             do {
                 var kept: [String: BlobItem] = [:]
                 var nearMisses = NearMissCandidates()
@@ -240,7 +234,11 @@ public struct CheckpointInspector: Sendable {
                 try await client(container).listBlobPages(includeMetadata: true) { page in
                     for item in page.blobs {
                         let location = CheckpointLocation(container: container, blobName: item.name)
-                        if kept[item.name] == nil, expected(Self.partitionNumber(in: item.name)) == location { kept[item.name] = item }
+                        if expected(Self.partitionNumber(in: item.name)) == location {
+                            // KEDA's own blob for its partition: neither a near miss nor another consumer's.
+                            if kept[item.name] == nil { kept[item.name] = item }
+                            continue
+                        }
                         // A blob is a near miss when its name says it is this consumer's checkpoint of one of
                         // this hub's partitions, other than the one KEDA reads for that partition.
                         guard let hub else { continue }

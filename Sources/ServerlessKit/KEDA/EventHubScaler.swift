@@ -4,13 +4,16 @@ public struct PartitionInput: Sendable {
     public let beginningSequenceNumber: Int64
     public let lastEnqueuedSequenceNumber: Int64
     public let checkpoint: CheckpointReadOutcome
+    /// KEDA's blob for the partition when the caller already worked it out (else `count` does).
+    public let location: Result<CheckpointLocation, CheckpointFailure>?
 
     public init(partitionID: String, beginningSequenceNumber: Int64, lastEnqueuedSequenceNumber: Int64,
-                checkpoint: CheckpointReadOutcome) {
+                checkpoint: CheckpointReadOutcome, location: Result<CheckpointLocation, CheckpointFailure>? = nil) {
         self.partitionID = partitionID
         self.beginningSequenceNumber = beginningSequenceNumber
         self.lastEnqueuedSequenceNumber = lastEnqueuedSequenceNumber
         self.checkpoint = checkpoint
+        self.location = location
     }
 }
 
@@ -68,7 +71,7 @@ public enum EventHubScaler {
     /// One partition, as `GetUnprocessedEventCountInPartition`.
     public static func count(_ input: PartitionInput, settings: EventHubScalerSettings) -> PartitionCount {
         let version = settings.kedaVersion
-        let location = settings.checkpointLocation(partitionID: input.partitionID)
+        let location = input.location ?? settings.checkpointLocation(partitionID: input.partitionID)
         let last = input.lastEnqueuedSequenceNumber
         func result(_ events: Int64?, checkpoint: CheckpointValue? = nil, failure: CheckpointFailure? = nil,
                     withoutCheckpoint: Bool = false, neverUsed: Bool = false) -> PartitionCount {
