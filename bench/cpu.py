@@ -63,7 +63,7 @@ def checkpoints_rows(exe, partition_counts, runs):
             report = json.loads(out)
             assert report["totalUnprocessedEvents"] == 10 * partitions, report["totalUnprocessedEvents"]
             rows.append(("checkpoints, %s partition%s" % (format(partitions, ","), "" if partitions == 1 else "s"),
-                         wall, cpu, rss, cpu * 1e6 / partitions))
+                         wall, cpu, rss, partitions))
             os.unlink(info.name)
         finally:
             server.stop()
@@ -93,12 +93,15 @@ def main():
     rows += checkpoints_rows(exe, [int(p) for p in args.partitions.split(",")], args.runs)
     if args.doctor_objects:
         rows.append(doctor_row(exe, args.doctor_objects, args.runs, args.manifests))
-    lines = ["| run | wall | plugin CPU (user+sys) | CPU / --help | CPU per partition | max RSS |",
+    # The cost of one more partition: the CPU above the smallest checkpoints run, per partition added.
+    smallest = min((r for r in rows if r[4]), key=lambda r: r[4], default=None)
+    lines = ["| run | wall | plugin CPU (user+sys) | CPU / --help | CPU per added partition | max RSS |",
              "|---|---:|---:|---:|---:|---:|"]
-    for name, wall, cpu, rss, per in rows:
+    for name, wall, cpu, rss, partitions in rows:
+        per = ("%.1f µs" % ((cpu - smallest[2]) * 1e6 / (partitions - smallest[4]))
+               if partitions and smallest and partitions > smallest[4] else "-")
         lines.append("| %s | %.1f ms | %.1f ms | %.1fx | %s | %.0f MiB |" % (
-            name, wall * 1000, cpu * 1000, cpu / help_cpu if help_cpu else 0,
-            "%.1f µs" % per if per is not None else "-", rss))
+            name, wall * 1000, cpu * 1000, cpu / help_cpu if help_cpu else 0, per, rss))
     text = "Median of %d runs (after one warm-up); CPU is the plugin process's own rusage.\n\n" % args.runs
     text += "\n".join(lines) + "\n"
     print(text)
