@@ -15,6 +15,12 @@ struct Checkpoints: AsyncParsableCommand {
             AZURE_EVENTHUB_CONNECTION_STRING. Only GET and HEAD requests are sent, and the token requests of \
             Entra ID.
 
+            The table starts with a line naming the object, trigger, hub, consumer group, account and \
+            container, and ends with the summary and the near misses; with --no-headers only the rows go to \
+            stdout. A failure that hits every partition is said once, with what fixes it. Without \
+            --request-timeout no request stalls longer than 30 seconds and the command ends within 2 minutes, \
+            naming what was still pending; on a terminal a progress line shows after a second.
+
             Entra ID / workload identity: when the trigger's TriggerAuthentication has podIdentity provider \
             azure-workload (or with --pod-identity azure-workload), KEDA reaches storage by storageAccountName \
             (https://ACCOUNT.blob.<storage suffix>) and Event Hubs by eventHubNamespace.<suffix> with tokens. This \
