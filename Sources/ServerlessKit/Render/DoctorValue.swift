@@ -1,4 +1,4 @@
-/// The doctor's JSON/YAML contract as a `Value` tree (cli.md, `kubectl serverless doctor`).
+/// The doctor's JSON/YAML contract as a `Value` tree (`doctor -o json|yaml`, as its man page describes it).
 enum DoctorValue {
     static func report(_ report: DoctorReport) -> Value {
         .object([

@@ -5,7 +5,7 @@ import Foundation
 /// Shared Key, SAS and Event Hubs SAS signatures the way Azure does. Every Azure request it
 /// receives is logged, so a test can assert what the client sent (e.g. only GET and HEAD).
 final class AzureTestServer: @unchecked Sendable {
-    /// The well-known emulator account (azure-blob-rest.md §5).
+    /// The well-known emulator account (Azurite's and the SDKs' devstoreaccount1).
     static let accountName = "devstoreaccount1"
     static let accountKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw=="
     /// The policy and (fake) key of the research §6.2 vector; Event Hubs keys are used as raw UTF-8.

@@ -7,7 +7,7 @@ import Testing
         let server = try AzureTestServer(.init(hubs: ["orders:partitions=2:last=150,120"]))
         let seeded = try server.seed(.blobMetadata, hub: "orders", sequences: ["0": 100, "1": 120])
 
-        // The Python checkpoint store lowercases the whole name (azure-blob-rest.md §8.2).
+        // The Python checkpoint store lowercases the whole name (azure-eventhub-checkpointstoreblob).
         #expect(seeded.map(\.blob) == ["ns.servicebus.windows.net/orders/$default/checkpoint/0",
                                        "ns.servicebus.windows.net/orders/$default/checkpoint/1"])
         #expect(seeded.map(\.sequence) == [100, 120])

@@ -159,7 +159,7 @@ final class CLIWorld: @unchecked Sendable {
                            timeout: timeout)
     }
 
-    /// cli.md: errors go to stderr as one `error: ...` line plus a hint where one helps. Every line is a
+    /// Errors go to stderr as one `error: ...` line plus a hint where one helps. Every line is a
     /// message (`error:`/`warning:`) or the single hint line after one; a failure has an `error:` line.
     static func expectOneLineMessages(_ result: Ops.Result, failed: Bool, sourceLocation: Testing.SourceLocation = #_sourceLocation) {
         var previousWasMessage = false

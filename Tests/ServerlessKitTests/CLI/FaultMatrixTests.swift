@@ -4,7 +4,7 @@ import Testing
 
 /// Every command that talks to a server, run as users run it (the built binary, real libcurl, real
 /// sockets) against test servers that misbehave. Each case: the command ends within its bound, says
-/// what went wrong in one `error:`/`warning:` line with no stack trace, exits as cli.md says, and
+/// what went wrong in one `error:`/`warning:` line with no stack trace, exits as the man pages say, and
 /// still prints what could be had. One line per case: add a fault by adding a row.
 @Suite(.serialized) struct FaultMatrixTests {
     enum Command: String, Sendable {

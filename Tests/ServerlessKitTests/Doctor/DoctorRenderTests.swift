@@ -84,10 +84,8 @@ import Testing
         let report = Doctor.run(store: try DoctorTestSupport.fixtureStore(
             ["azure-functions/func-kubernetes-deploy-dry-run.yaml", "openwhisk/values-misconfigured.yaml"]))
         let sarif = report.render(format: .sarif)
-        let schema = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-            .appendingPathComponent("../../../../shared/schemas/sarif-schema-2.1.0.json").standardized.path
-        let local = DoctorTestSupport.fixtures.appendingPathComponent("sarif-schema-2.1.0.json").path
-        let path = FileManager.default.fileExists(atPath: local) ? local : schema
+        // The official SARIF 2.1.0 schema, kept beside the fixtures.
+        let path = DoctorTestSupport.fixtures.appendingPathComponent("sarif-schema-2.1.0.json").path
         let (status, output) = try python("""
             import json, sys, jsonschema
             schema = json.load(open(sys.argv[1] if len(sys.argv) > 1 else '\(path)'))

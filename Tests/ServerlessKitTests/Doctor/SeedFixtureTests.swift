@@ -1,7 +1,7 @@
 import Testing
 @testable import ServerlessKit
 
-/// The research's example manifests (§6 of doctor-checks.md): each broken set raises its rules, each
+/// The example manifests in Fixtures/: each broken set raises its rules, each
 /// corrected twin is clean.
 @Suite struct SeedFixtureTests {
     func run(_ names: [String], extra: String? = nil) throws -> DoctorReport {

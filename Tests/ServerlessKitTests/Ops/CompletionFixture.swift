@@ -1,6 +1,6 @@
 @testable import ServerlessKit
 
-/// A command tree shaped like the contract's (cli.md): the shapes SAP dumps for the flags the
+/// A command tree shaped like the real one (the man pages'): the shapes SAP dumps for the flags the
 /// checkpoints and doctor commands have, so the completion logic is tested before they exist.
 enum CompletionFixture {
     static let global = #"""

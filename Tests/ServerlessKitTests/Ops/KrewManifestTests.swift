@@ -2,8 +2,7 @@ import Foundation
 import Testing
 @testable import ServerlessKit
 
-/// krew's manifest rules (research/kubectl-plugin-ecosystem.md §1.1-1.2: krew's
-/// `ValidatePlugin`, the supported-platform match and overlap checks, the license check).
+/// krew's manifest rules (krew's `ValidatePlugin`, the supported-platform match and overlap checks, the license check).
 enum KrewRules {
     static let apiVersion = "krew.googlecontainertools.github.com/v1alpha2"
     static let supported: [(os: String, arch: String)] = [
