@@ -16,19 +16,16 @@ public struct CheckpointConsumer: Hashable, Sendable, Comparable {
     /// Functions v4, Dapr ≤ 1.9, the legacy `{consumerGroup}/{partition}`); ownership blobs and names
     /// that end in no partition number give nil.
     public init?(blob: String) {
-        let segments = blob.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
-        let partition = segments.count == 1 ? blob.split(separator: "-").last.map(String.init) : segments.last
-        guard let last = partition, !last.isEmpty, last.allSatisfy(\.isNumber) else { return nil }
-        switch segments.count {
-        case 5 where segments[3].lowercased() == "checkpoint":
-            self.init(namespace: segments[0], hub: segments[1], consumerGroup: segments[2])
-        case 4 where segments[0].contains("."):
-            self.init(namespace: segments[0], hub: segments[1], consumerGroup: segments[2])
-        case 2:
-            self.init(namespace: nil, hub: nil, consumerGroup: segments[0])
-        case 1 where blob.hasPrefix("dapr-"):
-            // dapr-{hub}-{consumerGroup}-{partition}: a hub with dashes cannot be told apart; split at the first.
-            let middle = blob.dropFirst(5).dropLast(last.count + 1)
+        guard let name = CheckpointBlobName(blob), !name.partition.isEmpty, name.partition.allSatisfy(\.isNumber) else { return nil }
+        switch name {
+        case let .processor(namespace, hub, group, _):
+            self.init(namespace: namespace, hub: hub, consumerGroup: group)
+        case let .functionsLegacy(namespace, hub, group, _) where namespace.contains("."):
+            self.init(namespace: namespace, hub: hub, consumerGroup: group)
+        case let .legacyDefault(group, _):
+            self.init(namespace: nil, hub: nil, consumerGroup: group)
+        case let .dapr(middle, _):
+            // Another consumer's hub is not known: split `{hub}-{consumerGroup}` at the first dash.
             guard let dash = middle.firstIndex(of: "-") else { return nil }
             self.init(namespace: nil, hub: String(middle[..<dash]), consumerGroup: String(middle[middle.index(after: dash)...]))
         default:

@@ -27,6 +27,15 @@ import Testing
         #expect(recognise("myns.servicebus.windows.net/order-events/$default/checkpoint/7") == nil)
         #expect(recognise("a/b/c") == nil)
     }
+
+    /// A `dapr-` name with nothing between the prefix and the partition (it used to trap cutting the range).
+    @Test func daprNamesWithoutAMiddleAreNoCheckpoint() {
+        for blob in ["dapr-5", "dapr-", "dapr--"] {
+            #expect(recognise(blob) == nil)
+            #expect(CheckpointConsumer(blob: blob) == nil)
+        }
+        #expect(recognise("dapr-order-events-$Default-0")?.consumerGroup == "$Default")
+    }
 }
 
 @Suite struct NearMissSearchTests {
