@@ -10,7 +10,8 @@ public struct TriggerTypeWithoutScaler: Rule {
             `func kubernetes deploy` copies unmapped binding types (timerTrigger, cosmosDBTrigger, eventGridTrigger...) \
             into the ScaledObject lower-cased. KEDA answers "no scaler found for type: timertrigger" and the ScaledObject \
             never becomes Ready. Types are matched exactly, so a mis-cased scaler name fails the same way. An unknown \
-            type that is not a Functions binding is reported as a warning (it may be a scaler newer than this list).
+            type that is not a Functions binding (a binding type is one word, like queueTrigger) is reported as a \
+            warning: it may be a scaler newer than this list, or a placeholder such as example-trigger.
             """,
         fix: "Use a KEDA scaler type: for timers keep minReplicaCount: 1 or use the cron scaler; scale HTTP functions with prometheus or the HTTP add-on; move other triggers to an always-on Deployment.",
         references: ["Azure/azure-functions-core-tools#1926", "kedacore/keda#5627"],
@@ -41,7 +42,9 @@ public struct TriggerTypeWithoutScaler: Rule {
             for trigger in resource.triggers where !KedaScalers.types.contains(trigger.type) {
                 let field = "\(trigger.path).type"
                 let meant = KedaScalers.types.first { $0 == trigger.type.lowercased() }
-                let binding = trigger.type.lowercased().hasSuffix("trigger")
+                // Binding types are identifiers (function.json `type`: queueTrigger, cosmosDBTrigger), copied
+                // lower-cased; a hyphenated name such as KEDA's sample `example-trigger` is no binding.
+                let binding = trigger.type.lowercased().hasSuffix("trigger") && trigger.type.allSatisfy { $0.isLetter || $0.isNumber }
                 findings.append(Self.description.finding(
                     resource.object, in: index, field: field,
                     message: meant != nil

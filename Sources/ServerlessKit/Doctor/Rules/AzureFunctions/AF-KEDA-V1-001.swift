@@ -7,7 +7,8 @@ public struct KedaV1ScaledObject: Rule {
         title: "KEDA v1 ScaledObject",
         rationale: """
             ScaledObjects of apiVersion keda.k8s.io/v1alpha1, or with scaleTargetRef.deploymentName, are KEDA v1. \
-            KEDA v2 (keda.sh/v1alpha1) does not read them: nothing scales.
+            KEDA v2 (keda.sh/v1alpha1) does not read them: nothing scales. When every KEDA operator found is v1 it does \
+            read them, and AF-KEDA-VER-001 reports that KEDA instead.
             """,
         fix: "Use apiVersion keda.sh/v1alpha1 and scaleTargetRef.name (regenerate with func kubernetes deploy without --keda-version v1).",
         triggeringExamples: ["""
@@ -32,7 +33,9 @@ public struct KedaV1ScaledObject: Rule {
             """])
 
     public func check(_ index: DoctorIndex) -> [Finding] {
-        ScaledResource.all(in: index).compactMap { resource in
+        // One cause, one finding: a KEDA v1 operator reads these objects; its age is AF-KEDA-VER-001's finding.
+        if KedaOperator.allOlder(than: (2, 0), in: index) { return [] }
+        return ScaledResource.all(in: index).compactMap { resource in
             let object = resource.object
             let deploymentName = object.body["spec"]["scaleTargetRef"]["deploymentName"]
             guard object.group == "keda.k8s.io" || !deploymentName.isNull else { return nil }

@@ -8,7 +8,8 @@ public struct FuncInstalledKeda: Rule {
         rationale: """
             `func kubernetes install` applies its embedded KEDA 2.7.0 (tested on Kubernetes 1.17-1.25), and older \
             tools installed KEDA v1 (Deployment keda). Both miss years of fixes, including Event Hub checkpoint \
-            handling and workload identity.
+            handling and workload identity. KEDA v1 is an error: its CRDs are apiextensions.k8s.io/v1beta1, which \
+            Kubernetes 1.22 removed.
             """,
         fix: "Install KEDA with its Helm chart (helm install keda kedacore/keda) at a version tested with your Kubernetes.",
         triggeringExamples: ["""
@@ -43,9 +44,12 @@ public struct FuncInstalledKeda: Rule {
 
     public func check(_ index: DoctorIndex) -> [Finding] {
         KedaOperator.all(in: index).compactMap { keda in
-            guard let numbers = keda.versionNumbers, numbers[0] < 2 || (numbers[0] == 2 && numbers[1] <= 7) else { return nil }
+            guard keda.isOlder(than: (2, 8)), let numbers = keda.versionNumbers else { return nil }
             return Self.description.finding(keda.workload.object, in: index, field: "\(keda.container.path).image",
-                message: "KEDA \(keda.version ?? "") is what func kubernetes install applies (or older): tested only up to Kubernetes 1.25 and missing years of scaler fixes",
+                message: numbers[0] < 2
+                    // kedacore/keda v1.5.0 deploy/crds: apiextensions.k8s.io/v1beta1, which Kubernetes 1.22 removed.
+                    ? "KEDA \(keda.version ?? "") is KEDA v1: its CRDs are apiextensions.k8s.io/v1beta1, which Kubernetes 1.22 removed, and it reads only keda.k8s.io/v1alpha1 objects"
+                    : "KEDA \(keda.version ?? "") is what func kubernetes install applies (or older): tested only up to Kubernetes 1.25 and missing years of scaler fixes",
                 evidence: [Evidence.field("\(keda.container.path).image", .string(keda.container.image))],
                 severity: numbers[0] < 2 ? .error : .warning)
         }

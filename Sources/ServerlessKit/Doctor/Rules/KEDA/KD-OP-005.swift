@@ -8,7 +8,10 @@ public struct ExternalMetricsNotKeda: Rule {
         rationale: """
             The HPAs KEDA creates read external metrics through APIService v1beta1.external.metrics.k8s.io, which only \
             one adapter can own. When it points at another service (Datadog, prometheus-adapter...) or is not \
-            Available, the HPAs get no metrics and nothing scales past activation.
+            Available, the HPAs get no metrics and nothing scales past activation. KEDA's own Service is \
+            keda-operator-metrics-apiserver from the Helm chart (<operator.name>-metrics-apiserver), \
+            keda-metrics-apiserver from KEDA's release manifests and func kubernetes install, or the operator's own \
+            Service in KEDA v1.
             """,
         fix: "Point APIService v1beta1.external.metrics.k8s.io at keda-operator-metrics-apiserver (reinstall KEDA), and move the other adapter's metrics to KEDA scalers (e.g. datadog, prometheus).",
         references: ["kedacore/keda#470", "kedacore/keda#2093", "kedacore/charts#124"],
@@ -50,6 +53,23 @@ public struct ExternalMetricsNotKeda: Rule {
               triggers:
               - type: cpu
                 metadata: {type: Utilization, value: "60"}
+            """, """
+            apiVersion: apiregistration.k8s.io/v1
+            kind: APIService
+            metadata: {name: v1beta1.external.metrics.k8s.io}
+            spec:
+              group: external.metrics.k8s.io
+              version: v1beta1
+              service: {name: keda-metrics-apiserver, namespace: keda}
+            ---
+            apiVersion: keda.sh/v1alpha1
+            kind: ScaledObject
+            metadata: {name: orders, namespace: functions}
+            spec:
+              scaleTargetRef: {name: orders}
+              triggers:
+              - type: cpu
+                metadata: {type: Utilization, value: "60"}
             """])
 
     public func check(_ index: DoctorIndex) -> [Finding] {
@@ -57,7 +77,8 @@ public struct ExternalMetricsNotKeda: Rule {
               let api = index.object("APIService", namespace: nil, name: "v1beta1.external.metrics.k8s.io") else { return [] }
         var findings: [Finding] = []
         let service = api.body["spec"]["service"]
-        if let name = service["name"].string, name != "keda-operator-metrics-apiserver" {
+        if let name = service["name"].string,
+           !Self.isKedas(service: name, namespace: service["namespace"].string, operators: KedaOperator.all(in: index), in: index) {
             findings.append(Self.description.finding(api, in: index, field: "spec.service.name",
                 message: "the external metrics API is served by \(service["namespace"].string ?? "")/\(name), not KEDA: the HPAs KEDA creates get no metrics",
                 evidence: ["spec.service: \(service["namespace"].string ?? "")/\(name)"]))
@@ -70,5 +91,20 @@ public struct ExternalMetricsNotKeda: Rule {
                 evidence: ["status.conditions Available: \(available["status"].string ?? "")"]))
         }
         return findings
+    }
+
+    /// kedacore/charts keda/templates/metrics-server/apiservice.yaml names `<operator.name>-metrics-apiserver`
+    /// (keda-operator-metrics-apiserver by default); kedacore/keda config/metrics-server/api_service.yaml, which the
+    /// release manifests and func kubernetes install apply, names keda-metrics-apiserver; KEDA v1 served the API from
+    /// the operator itself, through a Service named like its Deployment.
+    static let kedaServiceNames: Set<String> = ["keda-operator-metrics-apiserver", "keda-metrics-apiserver"]
+
+    static func isKedas(service name: String, namespace: String?, operators: [KedaOperator], in index: DoctorIndex) -> Bool {
+        if kedaServiceNames.contains(name) { return true }
+        return operators.contains { keda in
+            let operatorName = keda.workload.object.name
+            return (namespace == nil || index.namespace(of: keda.workload.object) == namespace)
+                && (name == "\(operatorName)-metrics-apiserver" || name == operatorName)
+        }
     }
 }

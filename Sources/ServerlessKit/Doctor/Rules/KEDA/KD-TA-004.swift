@@ -82,6 +82,8 @@ public struct WorkloadIdentityNotOnOperator: Rule {
         guard !users.isEmpty else { return [] }
         var findings: [Finding] = []
         for keda in KedaOperator.all(in: index) {
+            // Before 2.8.0 KEDA has no azure-workload provider at all: KD-TA-003 says so, a label would not help.
+            if keda.isOlder(than: (2, 8)) { continue }
             var missing: [String] = []
             if keda.workload.podLabels["azure.workload.identity/use"] != "true" {
                 missing.append("pod label azure.workload.identity/use: \"true\"")

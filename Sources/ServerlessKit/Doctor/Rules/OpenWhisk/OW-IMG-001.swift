@@ -10,7 +10,9 @@ public struct MixedImageTags: Rule {
         rationale: """
             OpenWhisk components talk over internal protocols that change between commits: "new controller isn't \
             compatible with the old invoker pods ... use a tag of the same vintage". Values without an imageTag use the \
-            chart default (ef725a6).
+            chart default (ef725a6). Only the project's own images (openwhisk/controller, openwhisk/invoker, \
+            openwhisk/scheduler) are compared: the tag of a locally built image, such as the whisk/controller:latest the \
+            chart's README deploys, says nothing about its vintage.
             """,
         fix: "Use the same image tag for controller, invoker and scheduler.",
         references: ["apache/openwhisk-deploy-kube#235"],
@@ -43,10 +45,17 @@ public struct MixedImageTags: Rule {
         return out
     }
 
+    /// The project's own image for the role, from Docker Hub under any registry prefix (docker.io/openwhisk/invoker).
+    static func isPublished(_ repository: String, role: String) -> Bool {
+        repository == "openwhisk/\(role)" || repository.hasSuffix("/openwhisk/\(role)")
+    }
+
     public func check(_ index: DoctorIndex) -> [Finding] {
         var findings: [Finding] = []
         for values in index.helmValues(.openwhisk) {
-            let tags = Self.valuesTags(values.values)
+            let tags = Self.valuesTags(values.values).filter { role, _ in
+                Self.isPublished(values.values[role]["imageName"].string ?? "openwhisk/\(role)", role: role)
+            }
             guard Set(tags.map(\.1)).count > 1 else { continue }
             let odd = tags.first { $0.1 != tags[0].1 }!
             findings.append(Self.description.finding(
@@ -57,7 +66,11 @@ public struct MixedImageTags: Rule {
         }
         let byNamespace = Dictionary(grouping: OpenWhiskComponent.all(in: index), by: { $0.namespace ?? "" })
         for namespace in byNamespace.keys.sorted() {
-            let components = byNamespace[namespace]!
+            let components = byNamespace[namespace]!.filter { component in
+                let image = component.container.image.split(separator: "@").first.map(String.init) ?? ""
+                let repository = component.container.imageTag.map { String(image.dropLast($0.count + 1)) } ?? image
+                return Self.isPublished(repository, role: component.role.rawValue)
+            }
             let tags = components.map { ($0, $0.container.imageTag ?? "latest") }
             guard Set(tags.map(\.1)).count > 1 else { continue }
             let odd = tags.first { $0.1 != tags[0].1 }!
