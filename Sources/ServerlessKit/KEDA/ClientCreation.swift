@@ -11,10 +11,10 @@ enum ClientCreation {
         guard version.createsTrack2Clients else { return nil }
         if let reason = SDKConnectionStrings.eventHubsError(eventHubConnection)
             ?? entityPathError(eventHubConnection, eventHub: sdkEventHubName(eventHubConnection, eventHubName, version)) {
-            return KEDAConfigError("failed to create hub client: " + reason, stage: .client)
+            return KEDAConfigError(.connectionStringRejected, "failed to create hub client: " + reason, stage: .client)
         }
         if version.vendorsReadableBlobParser, let reason = SDKConnectionStrings.storageError(storageConnection) {
-            return KEDAConfigError("failed to create hub client: " + reason, stage: .client)
+            return KEDAConfigError(.connectionStringRejected, "failed to create hub client: " + reason, stage: .client)
         }
         return nil
     }

@@ -47,13 +47,13 @@ public struct EventHubScalerSettings: Sendable {
 
         switch trigger.podIdentityProvider {
         case "", "none":
-            if common.storageConnection.isEmpty { throw KEDAConfigError("no storage connection string given") }
+            if common.storageConnection.isEmpty { throw KEDAConfigError(.noStorageConnection, "no storage connection string given") }
             if version.usesTypedConfig == false { connection = trigger.legacyAuthOrFromEnv("connection") }
-            if connection.isEmpty { throw KEDAConfigError("no event hub connection string given") }
+            if connection.isEmpty { throw KEDAConfigError(.noEventHubConnection, "no event hub connection string given") }
             if !EventHubConnectionString.hasEntityPath(connection, version: version) {
                 if !version.usesTypedConfig { name = trigger.legacyValueOrFromEnv("eventHubName") }
                 if name.isEmpty {
-                    throw KEDAConfigError("connection string does not contain event hub name, and parameter eventHubName not provided")
+                    throw KEDAConfigError(.noEventHubName, "connection string does not contain event hub name, and parameter eventHubName not provided")
                 }
                 connection += ";EntityPath=\(name)"
             }
@@ -65,14 +65,14 @@ public struct EventHubScalerSettings: Sendable {
                 blobEndpoint = "blob." + (try AzureCloud.resolve(.storage, metadata: trigger.metadata))
             }
             if common.storageConnection.isEmpty && storageAccount.isEmpty {
-                throw KEDAConfigError("no storage connection string or storage account name for pod identity based authentication given")
+                throw KEDAConfigError(.noStorageForPodIdentity, "no storage connection string or storage account name for pod identity based authentication given")
             }
             if !version.usesTypedConfig { namespace = trigger.legacyValueOrFromEnv("eventHubNamespace") }
-            if namespace.isEmpty { throw KEDAConfigError("no event hub namespace string given") }
+            if namespace.isEmpty { throw KEDAConfigError(.noEventHubNamespace, "no event hub namespace string given") }
             if !version.usesTypedConfig { name = trigger.legacyValueOrFromEnv("eventHubName") }
-            if name.isEmpty { throw KEDAConfigError("no event hub name string given") }
+            if name.isEmpty { throw KEDAConfigError(.noEventHubName, "no event hub name string given") }
         default:
-            throw KEDAConfigError("event hub does not support pod identity \(trigger.podIdentityProvider)", stage: .client)
+            throw KEDAConfigError(.unsupportedPodIdentity, "event hub does not support pod identity \(trigger.podIdentityProvider)", stage: .client)
         }
 
         eventHubConnection = connection.isEmpty ? nil : Secret(connection)
@@ -120,7 +120,7 @@ public struct EventHubScalerSettings: Sendable {
                 return value
             case .success(nil):
                 // `null` leaves the interface nil and reflect panics; KEDA recovers it as an error.
-                throw KEDAConfigError("error parsing azure eventhub metadata: failed to parse typed config *reflect.ValueError resulted in panic")
+                throw KEDAConfigError(.invalidMetadata, "error parsing azure eventhub metadata: failed to parse typed config *reflect.ValueError resulted in panic")
             case .failure(let failure):
                 errors.append("unable to set param \(GoText.quote(name)) value \(GoText.quote(text)): unable to unmarshal to field type int64: \(failure.message)")
                 return 0
@@ -141,7 +141,7 @@ public struct EventHubScalerSettings: Sendable {
             errors.append("\"unprocessedEventThreshold\" must be a positive number")
         }
         if !errors.isEmpty {
-            throw KEDAConfigError("error parsing azure eventhub metadata: " + errors.joined(separator: "\n"))
+            throw KEDAConfigError(.invalidMetadata, "error parsing azure eventhub metadata: " + errors.joined(separator: "\n"))
         }
         common.serviceBusSuffix = try AzureCloud.resolve(.serviceBus, metadata: trigger.metadata)
         return common
@@ -155,7 +155,7 @@ public struct EventHubScalerSettings: Sendable {
             guard let text = metadata[name] else { return defaultValue }
             switch GoParseInt.parse(text) {
             case .success(let value): return value
-            case .failure(let failure): throw KEDAConfigError("error parsing azure eventhub metadata \(name): \(failure.message)")
+            case .failure(let failure): throw KEDAConfigError(.invalidMetadata, "error parsing azure eventhub metadata \(name): \(failure.message)")
             }
         }
         common.threshold = try int("unprocessedEventThreshold", 64)
@@ -166,7 +166,7 @@ public struct EventHubScalerSettings: Sendable {
         common.blobContainer = metadata["blobContainer"] ?? ""
         if version.hasAADPodIdentity, let cloud = metadata["cloud"], GoText.equalFold(cloud, "Private"),
            metadata["eventHubResourceURL"] == nil {
-            throw KEDAConfigError("eventHubResourceURL must be provided for Private cloud type")
+            throw KEDAConfigError(.invalidCloud, "eventHubResourceURL must be provided for Private cloud type")
         }
         common.serviceBusSuffix = try AzureCloud.resolve(.serviceBus, metadata: metadata)
         if version.hasAADPodIdentity { _ = try AzureCloud.resolve(.activeDirectory, metadata: metadata) }

@@ -241,25 +241,21 @@ public struct EventHubTriggerRejected: Rule {
     /// False for errors another rule reports (one problem, one finding), and for errors that only say an
     /// input could not be gathered here (a Key Vault parameter, a ...FromEnv name the container lacks).
     static func isOwnProblem(_ error: KEDAConfigError, of parse: EventHubTriggerParse, in index: DoctorIndex) -> Bool {
-        let reason = error.reason
         let trigger = parse.trigger
         let provider = parse.inputs.podIdentityProvider ?? ""
         // KD-TA-003 reports providers KEDA does not know.
-        if reason.hasPrefix("event hub does not support pod identity"), !PodIdentityProvider.valid.contains(provider) { return false }
-        let aboutInputs = ["connection string", "event hub name", "event hub namespace", "storage account name"]
-        guard aboutInputs.contains(where: reason.contains) else { return true }
+        if error.code == .unsupportedPodIdentity, !PodIdentityProvider.valid.contains(provider) { return false }
+        guard error.code.isMissingInput else { return true }
         if !parse.inputs.unresolvedAuthSources.isEmpty { return false }
         // A ...FromEnv name the container does not define: AF-KEDA-ENV-001.
         for (key, value) in trigger.metadata.members where key.hasSuffix("FromEnv") {
             if let name = value.string, !name.isEmpty, parse.inputs.resolvedEnv[name] == nil { return false }
         }
         // AF-KEDA-EH-001: no checkpoint storage named at all.
-        if reason == "no storage connection string given", trigger.metadata("storageConnectionFromEnv") == nil,
+        if error.code == .noStorageConnection, trigger.metadata("storageConnectionFromEnv") == nil,
            parse.inputs.authParams["storageConnection"] == nil { return false }
         // AF-KEDA-EH-004: no hub name named at all, on a Functions host (the only place that rule judges).
-        let noHubName = reason == "no event hub name string given"
-            || reason.hasPrefix("connection string does not contain event hub name")
-        if noHubName, trigger.metadata("eventHubName") == nil, trigger.metadata("eventHubNameFromEnv") == nil,
+        if error.code == .noEventHubName, trigger.metadata("eventHubName") == nil, trigger.metadata("eventHubNameFromEnv") == nil,
            parse.resource.scalesFunctionsHost(in: index) { return false }
         return true
     }
