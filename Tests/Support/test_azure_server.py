@@ -32,7 +32,7 @@ from azure_harness import ACCOUNT, HERE, KEY, azure_server, quote_blob, rfc1123,
 OTHER_ACCOUNT = "otheraccount"
 OTHER_KEY = base64.b64encode(b"another test account key, 32 b.").decode()
 EH_POLICY = "RootManageSharedAccessKey"
-EH_KEY = "SGVsbG9Xb3JsZEtleUZvclRlc3RpbmdPbmx5MTIzNDU2Nzg5MA=="  # research §6.2 vector key (fake)
+EH_KEY = "SGVsbG9Xb3JsZEtleUZvclRlc3RpbmdPbmx5MTIzNDU2Nzg5MA=="  # the SAS vector's key (fake), signed with azure-eventhub's generate_sas_token
 TOKEN = "test-bearer-token"
 READER_TOKEN = "test-reader-token"
 
@@ -64,7 +64,7 @@ def error_code(exc_info):
     return exc_info.value.error_code
 
 
-# --- Shared Key: the server's canonicalisation reproduces the SDK-made research vectors ---------------
+# --- Shared Key: the server's canonicalisation reproduces vectors signed by azure-storage-blob 12.31.1's SharedKeyCredentialPolicy ---------------
 
 VECTOR_HEADERS = [("x-ms-date", "Sat, 22 Nov 2025 10:00:00 GMT"), ("x-ms-version", "2021-08-06")]
 CHECKPOINT_PATH = "/devstoreaccount1/checkpoints/ns.servicebus.windows.net/hub/%24default/checkpoint/0"
