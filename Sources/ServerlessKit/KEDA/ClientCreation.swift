@@ -9,9 +9,12 @@ enum ClientCreation {
     static func firstError(eventHubConnection: String, eventHubName: String, storageConnection: String,
                            version: KEDAVersion) -> KEDAConfigError? {
         guard version.createsTrack2Clients else { return nil }
-        if let reason = SDKConnectionStrings.eventHubsError(eventHubConnection)
-            ?? entityPathError(eventHubConnection, eventHub: sdkEventHubName(eventHubConnection, eventHubName, version)) {
+        if let reason = SDKConnectionStrings.eventHubsError(eventHubConnection) {
             return KEDAConfigError(.connectionStringRejected, "failed to create hub client: " + reason, stage: .client)
+        }
+        if let reason = entityPathError(eventHubConnection, eventHub: sdkEventHubName(eventHubConnection, eventHubName, version)) {
+            return KEDAConfigError(.connectionStringRejected, "failed to create hub client: " + reason, stage: .client,
+                                   settings: ["eventHubName"])
         }
         if version.vendorsReadableBlobParser, let reason = SDKConnectionStrings.storageError(storageConnection) {
             return KEDAConfigError(.connectionStringRejected, "failed to create hub client: " + reason, stage: .client)

@@ -45,8 +45,13 @@ public struct KEDAConfigError: UserFacingError, Equatable, Sendable {
     /// KEDA's reason as returned by the failing step, possibly several lines.
     public let reason: String
 
-    public init(_ code: Code, _ reason: String, stage: Stage = .metadata) {
+    /// The trigger settings KEDA's reason is about (`eventHubName`, `cloud`, `unprocessedEventThreshold`...),
+    /// never a credential: what a finding shows as evidence.
+    public let settings: [String]
+
+    public init(_ code: Code, _ reason: String, stage: Stage = .metadata, settings: [String] = []) {
         self.code = code
+        self.settings = settings
         self.reason = reason
         self.stage = stage
     }

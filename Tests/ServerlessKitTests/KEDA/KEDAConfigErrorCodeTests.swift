@@ -43,6 +43,24 @@ import Testing
         #expect(error?.reason == text)
     }
 
+    /// The settings a refusal names are what KD-EH-001 shows as evidence: never a credential.
+    @Test func refusalsNameTheSettingsTheyAreAbout() throws {
+        func settings(_ trigger: EventHubTriggerMetadata, _ version: KEDAVersion = .newest) -> [String]? {
+            #expect(throws: KEDAConfigError.self) { try EventHubScalerSettings(parsing: trigger, version: version) }?.settings
+        }
+        #expect(settings(Self.withStrings(Self.connection, ["unprocessedEventThreshold": "1.5"])) == ["unprocessedEventThreshold", "unprocessedEventThreshold"])
+        #expect(settings(Self.withStrings(Self.connection, ["stalePartitionInfoThreshold": "x"])) == ["stalePartitionInfoThreshold"])
+        #expect(settings(Self.withStrings(Self.connection, ["unprocessedEventThreshold": "x"]), KEDAVersion(2, 15, 1))
+            == ["unprocessedEventThreshold"])
+        #expect(settings(Self.withStrings(Self.connection, ["cloud": "Private"])) == ["cloud", "endpointSuffix"])
+        #expect(settings(Self.workload(["storageAccountName": "ordersfn"])) == ["eventHubNamespace"])
+        #expect(settings(EventHubTriggerMetadata(metadata: [:])) == [])
+        let noEntityPath = try EventHubScalerSettings(parsing: Self.withStrings(
+            "Endpoint=sb://orders-ns.servicebus.windows.net/;SharedAccessKeyName=listen;SharedAccessKey=a2V5", ["eventHubName": "orders"]),
+            version: KEDAVersion(2, 18, 0))
+        #expect(noEntityPath.clientCreationError?.settings == ["eventHubName"], "\(String(describing: noEntityPath.clientCreationError))")
+    }
+
     @Test func anSDKRejectionIsACodeToo() throws {
         let settings = try EventHubScalerSettings(parsing: Self.withStrings(
             "Endpoint=orders-ns.servicebus.windows.net/;SharedAccessKeyName=listen;SharedAccessKey=a2V5;EntityPath=orders"))

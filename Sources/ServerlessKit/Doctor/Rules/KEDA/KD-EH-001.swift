@@ -189,19 +189,12 @@ public struct EventHubTriggerRejected: Rule {
                 metadata: {eventHubName: orders, connectionFromEnv: EventHubConnection, storageConnectionFromEnv: AzureWebJobsStorage, unprocessedEventThreshold: "0"}
             """])
 
-    /// Trigger settings whose values are never credentials, shown as evidence when KEDA's reason is about them.
-    static let shownFields: [(field: String, mentionedAs: [String])] = [
-        ("unprocessedEventThreshold", ["\"unprocessedEventThreshold\""]),
-        ("activationUnprocessedEventThreshold", ["\"activationUnprocessedEventThreshold\""]),
-        ("stalePartitionInfoThreshold", ["stalePartitionInfoThreshold"]),
-        ("eventHubNamespace", ["event hub namespace"]),
-        ("eventHubName", ["no event hub name string", "parameter eventHubName", "EntityPath"]),
-        ("storageAccountName", ["storage account name"]),
-        ("cloud", ["cloud"]),
-        ("endpointSuffix", ["endpointSuffix must"]),
-        ("storageEndpointSuffix", ["storageEndpointSuffix must"]),
-        ("activeDirectoryEndpoint", ["activeDirectoryEndpoint"]),
-        ("eventHubResourceURL", ["eventHubResourceURL"]),
+    /// Trigger settings whose values are never credentials, in the order they are shown as evidence when
+    /// KEDA's refusal names them (`KEDAConfigError.settings`).
+    static let shownFields = [
+        "unprocessedEventThreshold", "activationUnprocessedEventThreshold", "stalePartitionInfoThreshold",
+        "eventHubNamespace", "eventHubName", "storageAccountName", "cloud", "endpointSuffix",
+        "storageEndpointSuffix", "activeDirectoryEndpoint", "eventHubResourceURL",
     ]
 
     public func check(_ index: DoctorIndex) -> [Finding] {
@@ -210,8 +203,8 @@ public struct EventHubTriggerRejected: Rule {
             let trigger = parse.trigger
             let keda = parse.versionFromOperator ? "KEDA \(parse.version)" : "KEDA"
             let text = error.kedaText.split(separator: "\n", omittingEmptySubsequences: false).joined(separator: "; ")
-            var evidence = Self.shownFields.filter { entry in entry.mentionedAs.contains { error.reason.contains($0) } }
-                .map { Evidence.field("\(trigger.path).metadata.\($0.field)", trigger.metadata[$0.field]) }
+            var evidence = Self.shownFields.filter(error.settings.contains)
+                .map { Evidence.field("\(trigger.path).metadata.\($0)", trigger.metadata[$0]) }
             if let provider = parse.inputs.podIdentityProvider {
                 evidence.append("podIdentity.provider: \(provider)")
             }
