@@ -82,7 +82,7 @@ CHECKPOINT_PATH = "/devstoreaccount1/checkpoints/ns.servicebus.windows.net/hub/%
                                                  ("x-ms-meta-offset", "8589934592")],
      "t2tknxUyXOcbZ0coJnnr2XaVYV2x4LqtW+6D/0o420I="),  # vector F
 ])
-def test_shared_key_research_vectors(method, path, extra, expected):
+def test_shared_key_sdk_vectors(method, path, extra, expected):
     raw_path, _, raw_query = path.partition("?")
     to_sign = azure_auth.shared_key_string_to_sign(method, VECTOR_HEADERS + extra, ACCOUNT, raw_path, raw_query)
     assert azure_auth.hmac_sha256_base64(base64.b64decode(KEY), to_sign) == expected
@@ -414,7 +414,7 @@ def test_bearer_token_from_the_sdk_over_https(tmp_path):
 
 # --- Event Hubs REST ----------------------------------------------------------------------------------
 
-def test_eventhubs_sas_research_vector():
+def test_eventhubs_sas_sdk_vector():
     uri = "https://myns.servicebus.windows.net/myhub"
     token = azure_auth.make_eventhubs_sas(uri, EH_POLICY, EH_KEY, 1767225600)
     assert token == ("SharedAccessSignature sr=https%3A%2F%2Fmyns.servicebus.windows.net%2Fmyhub&sig=%2BZZv%2FLSLF"

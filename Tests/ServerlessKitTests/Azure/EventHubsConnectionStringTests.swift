@@ -82,7 +82,7 @@ import Testing
         + "&sig=%2BZZv%2FLSLFdwK%2BjOEoizeSuXetfbTbynYUjvn3FHOFwg%3D&se=1767225600&skn=RootManageSharedAccessKey"
 
     /// The SAS vector, from azure-eventhub's generate_sas_token and openssl.
-    @Test func researchVector() {
+    @Test func sdkSASVector() {
         let made = EventHubsSAS.token(resource: "https://myns.servicebus.windows.net/myhub", keyName: "RootManageSharedAccessKey",
                                       key: Self.key, expiry: 1_767_225_600)
         #expect(made.value == Self.token)
