@@ -1,4 +1,4 @@
-/// The checkpoint report as a table, a wide table, or the contract's JSON/YAML.
+/// The checkpoint report as a table, a wide table, or JSON/YAML (field by field in docs/OUTPUT.md).
 extension CheckpointReport: OutputDocument {
     public static let formats: [OutputFormat] = [.table, .wide, .json, .yaml]
     public static let documentName = "the checkpoint report"
@@ -71,7 +71,7 @@ extension CheckpointReport: OutputDocument {
     }
 
     /// The report in `format`: a table with its header line and notes (under `--no-headers` only the rows
-    /// go to stdout and the notes to stderr), or the contract's JSON/YAML; then, on stderr, the warnings and
+    /// go to stdout and the notes to stderr), or its JSON/YAML; then, on stderr, the warnings and
     /// what failed, once each with its remedy, after the partial report.
     public func printout(_ format: OutputFormat, _ settings: PrintSettings) -> Printout {
         var stdout = ""
