@@ -57,14 +57,14 @@ struct Checkpoints: AsyncParsableCommand {
     @OptionGroup(title: "Kubernetes") var global: GlobalOptions
     @OptionGroup(title: "Checkpoint source") var source: CheckpointSourceOptions
 
-    @Option(name: .shortAndLong, help: "Output format: table, wide, json or yaml.")
-    var output: CheckpointOutput = .table
+    @Option(name: .shortAndLong, help: ArgumentHelp(CheckpointReport.formatHelp))
+    var output: OutputOption<CheckpointReport> = .init()
 
     func run() async throws {
         let tracker = RequestTracker()
         let runner = CheckpointCommandRunner(global: global, source: source, tracker: tracker)
         // A progress line only for people at a terminal, never in a document meant for a program.
-        let progress = [.table, .wide].contains(output) ? ProgressLine.start(tracker) : nil
+        let progress = output.format.isForPeople ? ProgressLine.start(tracker) : nil
         let report: CheckpointReport
         do {
             // Without --request-timeout the whole command is bounded, saying what was still pending.
@@ -76,36 +76,12 @@ struct Checkpoints: AsyncParsableCommand {
             progress?.stop()
             throw error
         }
-        let style = Terminal.style(noColor: global.noColor)
-        switch output {
-        case .table, .wide:
-            // --no-headers leaves only the rows on stdout; the notes under the table go to stderr then.
-            let headers = !global.noHeaders
-            var out = headers ? report.headerLine + "\n" : ""
-            out += report.rows(wide: output == .wide, showHeaders: headers, style: style)
-            let notes = report.notes(style: headers ? style : .plain)
-            if headers {
-                out += notes.map { $0 + "\n" }.joined()
-            } else {
-                for note in notes { Terminal.error(note) }
-            }
-            print(out, terminator: "")
-        case .json: print(JSON.text(report.value()))
-        case .yaml: print(YAML.text(report.value()), terminator: "")
-        }
-        for warning in report.warnings { Terminal.warning(warning) }
-        // What failed, once each, with its remedy, after the partial report.
-        for failure in report.errors {
-            Terminal.error("error: " + failure.message)
-            if let remedy = failure.remedy { Terminal.error(remedy) }
-        }
-        if let refusal = report.scalerCreationError { Terminal.error("error: " + refusal) }
-        if report.exitCode != 0 { throw ExitCode(report.exitCode) }
+        try Terminal.show(report, as: output.format, Terminal.printSettings(global))
     }
 }
 
-enum CheckpointOutput: String, ExpressibleByArgument, CaseIterable {
-    case table, wide, json, yaml
+extension Checkpoints: ManifestReadingCommand {
+    static let filenameHelp = "Read the ScaledObject and what it refers to from manifest files or directories instead of the cluster ('-' for stdin; repeatable)."
 }
 
 /// Where the trigger's settings come from, and every setting as a flag with KEDA's metadata name behind it.
@@ -119,12 +95,10 @@ struct CheckpointSourceOptions: ParsableArguments {
     @Option(help: "Which azure-eventhub trigger, when there are several: its index (from 0) or its name.")
     var trigger: String?
 
-    @Option(name: [.customShort("f"), .customLong("filename")],
-            help: "Read the ScaledObject and what it refers to from manifest files or directories instead of the cluster ('-' for stdin; repeatable).")
-    var filenames: [String] = []
-
-    @Flag(name: [.customShort("R"), .customLong("recursive")], help: "Read directories given with -f recursively.")
-    var recursive = false
+    @OptionGroup var manifests: ManifestFlags<Checkpoints>
+    // The runner's names for them.
+    var filenames: [String] { manifests.filenames }
+    var recursive: Bool { manifests.recursive }
 
     @Option(name: .customLong("eventhub-connection"), help: "Event Hubs connection string (trigger: connection).")
     var eventHubConnection: String?

@@ -31,12 +31,7 @@ struct DoctorCommand: AsyncParsableCommand {
 
     @OptionGroup(title: "Kubernetes") var global: GlobalOptions
 
-    @Option(name: [.customShort("f"), .customLong("filename")],
-            help: "Manifests or Helm values files to check instead of the cluster: files, directories, '-' for stdin (repeatable).")
-    var filenames: [String] = []
-
-    @Flag(name: [.customShort("R"), .customLong("recursive")], help: "Read directories given with -f recursively.")
-    var recursive = false
+    @OptionGroup var manifests: ManifestFlags<DoctorCommand>
 
     @Option(name: .customLong("helm-values"), help: "A Helm values file of a known chart: CHART=FILE (openwhisk, fission, keda; repeatable).")
     var helmValues: [String] = []
@@ -62,17 +57,15 @@ struct DoctorCommand: AsyncParsableCommand {
     @Flag(name: .customLong("list-checks"), help: "Print the check catalogue instead of checking.")
     var listChecks = false
 
-    @Option(name: .shortAndLong, help: "Output format: table, wide, json, yaml, sarif or junit.")
-    var output: DoctorFormat = .table
+    @Option(name: .shortAndLong, help: ArgumentHelp(DoctorReport.formatHelp))
+    var output: OutputOption<DoctorReport> = .init()
 
     func run() async throws {
-        let style = Terminal.style(noColor: global.noColor)
+        let settings = Terminal.printSettings(global)
         let platforms = try platform.map(Platform.parseList)
         if listChecks {
-            let descriptions = Catalogue.descriptions.filter { platforms?.contains($0.platform) ?? true }
-            print(DoctorCatalogue.render(descriptions, format: output, style: style, showHeaders: !global.noHeaders),
-                  terminator: "")
-            return
+            let catalogue = DoctorCatalogue(Catalogue.descriptions.filter { platforms?.contains($0.platform) ?? true })
+            return try Terminal.show(catalogue, as: output.format, settings)
         }
         let options = DoctorOptions(
             platforms: platforms,
@@ -83,12 +76,10 @@ struct DoctorCommand: AsyncParsableCommand {
             defaultNamespace: readsManifests ? try global.manifestPlacement().namespace : global.namespace ?? "default",
             config: try loadConfig())
         let store = try await loadStore(options: options)
-        let report = Doctor.run(store: store, options: options)
-        print(report.render(format: output, style: style, showHeaders: !global.noHeaders), terminator: "")
-        if report.exitCode != 0 { throw ExitCode(report.exitCode) }
+        try Terminal.show(Doctor.run(store: store, options: options), as: output.format, settings)
     }
 
-    private var readsManifests: Bool { !filenames.isEmpty || !helmValues.isEmpty }
+    private var readsManifests: Bool { !manifests.filenames.isEmpty || !helmValues.isEmpty }
 
     /// Manifests when -f is given, else the cluster; stderr says which.
     private func loadStore(options: DoctorOptions) async throws -> ObjectStore {
@@ -97,7 +88,7 @@ struct DoctorCommand: AsyncParsableCommand {
             if global.server != nil {
                 Terminal.warning("checking manifests from -f; --server is not used")
             }
-            return try ManifestInput.load(paths: filenames, recursive: recursive, helmValues: helmValues)
+            return try manifests.load(helmValues: helmValues)
         }
         let client = try global.apiClient()
         let namespace = allNamespaces ? nil : client.config.namespace
@@ -124,5 +115,8 @@ struct DoctorCommand: AsyncParsableCommand {
     }
 }
 
+extension DoctorCommand: ManifestReadingCommand {
+    static let filenameHelp = "Manifests or Helm values files to check instead of the cluster: files, directories, '-' for stdin (repeatable)."
+}
+
 extension FailOn: ExpressibleByArgument {}
-extension DoctorFormat: ExpressibleByArgument {}

@@ -16,27 +16,14 @@ struct Version: ParsableCommand {
               kubectl serverless version -o json
             """)
 
-    @Option(name: .shortAndLong, help: "Output format: text, json or yaml.")
-    var output: VersionFormat = .text
+    @Option(name: .shortAndLong, help: ArgumentHelp(VersionReport.formatHelp))
+    var output: OutputOption<VersionReport> = .init()
 
     // kubectl's flags are accepted like everywhere (scripts pass them to every subcommand), but a
     // version needs no cluster and logs nothing, so help, man page and completion do not offer them.
     @OptionGroup(visibility: .private) var global: GlobalOptions
 
     func run() throws {
-        let details = BuildInfo.details
-        switch output {
-        case .json: print(JSON.text(details))
-        case .yaml: print(YAML.text(details), terminator: "")
-        case .text:
-            print("kubectl-serverless \(BuildInfo.version)")
-            for (key, value) in details.members where key != "version" {
-                print("\(key): \(value.string ?? "")")
-            }
-        }
+        try Terminal.show(VersionReport(), as: output.format, Terminal.printSettings(global))
     }
-}
-
-enum VersionFormat: String, ExpressibleByArgument, CaseIterable {
-    case text, json, yaml
 }

@@ -336,7 +336,7 @@ def resource_covers(token_resource, requested):
 
 
 def eventhubs_sas_signature(key, encoded_resource, expiry):
-    """Signature of an Event Hubs SAS: the key string's UTF-8 bytes, not base64-decoded (§6.2)."""
+    """Signature of an Event Hubs SAS: the key string's UTF-8 bytes, not base64-decoded (azure-eventhub `_pyamqp/utils.py` `generate_sas_token`)."""
     return hmac_sha256_base64(key.encode("utf-8"), "%s\n%s" % (encoded_resource, expiry))
 
 

@@ -12,7 +12,7 @@ kinds
   truncate       send the full Content-Length header but half the body, then close (FIN)
   malformed-xml  cut the body short of its closing tag (Content-Length matches what is sent)
   short-page     List Blobs returns at most `items` entries (default 0) with a NextMarker, as
-                 Azure may (research §1.3)
+                 Azure may (List Blobs docs, maxresults: "fewer results than maxresults and also return a continuation token")
   big            answer 200 with `size` bytes of body (default 70 MiB, past the plugin's 64 MiB cap)
   trickle        slow loris: send the status line and headers, then the body one byte every
                  `interval` milliseconds (default 1000)

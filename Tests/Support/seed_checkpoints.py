@@ -14,7 +14,7 @@ Layouts (KEDA's pkg/scalers/azure/azure_eventhub_checkpoint.go readers, and the 
   default               blob {cg}/{pid}, C# body as azureFunction
   defaultPython         blob {cg}/{pid}, old Python EPH body {"sequence_number":N,"partition_id":"pid",...}
 
-Bodies are compact JSON exactly as in the research fixtures; with --offset the JSON layouts also
+Bodies are compact JSON exactly as the SDKs and KEDA's tests (pkg/scalers/azure/azure_eventhub_test.go) write them; with --offset the JSON layouts also
 carry the offset ("Offset" first / "checkpoint.offset" first). Output: one JSON line per blob
 written: {"container", "blob", "partition", "sequence", "strategy"}.
 

@@ -32,7 +32,7 @@ from azure_harness import ACCOUNT, HERE, KEY, azure_server, quote_blob, rfc1123,
 OTHER_ACCOUNT = "otheraccount"
 OTHER_KEY = base64.b64encode(b"another test account key, 32 b.").decode()
 EH_POLICY = "RootManageSharedAccessKey"
-EH_KEY = "SGVsbG9Xb3JsZEtleUZvclRlc3RpbmdPbmx5MTIzNDU2Nzg5MA=="  # research §6.2 vector key (fake)
+EH_KEY = "SGVsbG9Xb3JsZEtleUZvclRlc3RpbmdPbmx5MTIzNDU2Nzg5MA=="  # the SAS vector's key (fake), signed with azure-eventhub's generate_sas_token
 TOKEN = "test-bearer-token"
 READER_TOKEN = "test-reader-token"
 
@@ -64,7 +64,7 @@ def error_code(exc_info):
     return exc_info.value.error_code
 
 
-# --- Shared Key: the server's canonicalisation reproduces the SDK-made research vectors ---------------
+# --- Shared Key: the server's canonicalisation reproduces vectors signed by azure-storage-blob 12.31.1's SharedKeyCredentialPolicy ---------------
 
 VECTOR_HEADERS = [("x-ms-date", "Sat, 22 Nov 2025 10:00:00 GMT"), ("x-ms-version", "2021-08-06")]
 CHECKPOINT_PATH = "/devstoreaccount1/checkpoints/ns.servicebus.windows.net/hub/%24default/checkpoint/0"
@@ -82,7 +82,7 @@ CHECKPOINT_PATH = "/devstoreaccount1/checkpoints/ns.servicebus.windows.net/hub/%
                                                  ("x-ms-meta-offset", "8589934592")],
      "t2tknxUyXOcbZ0coJnnr2XaVYV2x4LqtW+6D/0o420I="),  # vector F
 ])
-def test_shared_key_research_vectors(method, path, extra, expected):
+def test_shared_key_sdk_vectors(method, path, extra, expected):
     raw_path, _, raw_query = path.partition("?")
     to_sign = azure_auth.shared_key_string_to_sign(method, VECTOR_HEADERS + extra, ACCOUNT, raw_path, raw_query)
     assert azure_auth.hmac_sha256_base64(base64.b64decode(KEY), to_sign) == expected
@@ -414,7 +414,7 @@ def test_bearer_token_from_the_sdk_over_https(tmp_path):
 
 # --- Event Hubs REST ----------------------------------------------------------------------------------
 
-def test_eventhubs_sas_research_vector():
+def test_eventhubs_sas_sdk_vector():
     uri = "https://myns.servicebus.windows.net/myhub"
     token = azure_auth.make_eventhubs_sas(uri, EH_POLICY, EH_KEY, 1767225600)
     assert token == ("SharedAccessSignature sr=https%3A%2F%2Fmyns.servicebus.windows.net%2Fmyhub&sig=%2BZZv%2FLSLF"

@@ -1,6 +1,6 @@
 import Foundation
 
-/// The Atom documents of the Event Hubs REST runtime endpoints (research §7.1).
+/// The Atom documents of the Event Hubs REST runtime endpoints (learn.microsoft.com Event Hubs REST: get-event-hub, get-partition-runtime-metadata, list-partition-runtime-metadata).
 enum EventHubsAtom {
     static let arraysNamespace = "http://schemas.microsoft.com/2003/10/Serialization/Arrays"
 

@@ -1,4 +1,4 @@
-/// A storage connection string, read the way the Azure SDK for Python reads it (§5 of the research):
+/// A storage connection string, read the way the Azure SDK for Python reads it (azure-storage-blob `_shared/base_client.py` `parse_connection_str`):
 /// `BlobEndpoint` wins; else `{DefaultEndpointsProtocol}://{AccountName}.blob.{EndpointSuffix}`;
 /// `AccountKey` before `SharedAccessSignature`; `UseDevelopmentStorage=true` is Azurite's account.
 public struct StorageConnectionString: Sendable {

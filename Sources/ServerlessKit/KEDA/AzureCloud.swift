@@ -34,13 +34,14 @@ enum AzureCloud {
         }
         if GoText.equalFold(cloud, "Private") {
             if let suffix = metadata[property.privateKey], !suffix.isEmpty { return suffix }
-            throw KEDAConfigError("\(property.privateKey) must be provided for Private cloud type")
+            throw KEDAConfigError(.invalidCloud, "\(property.privateKey) must be provided for Private cloud type",
+                                  settings: ["cloud", property.privateKey])
         }
         // AzureStackCloud: KEDA reads the endpoints from the file its operator's AZURE_ENVIRONMENT_FILEPATH
         // names (EnvironmentFromName in pkg/scalers/azure/cloud_config.go, go-autorest before v2.18); a
         // stock install sets none, and the failed read is reported like an unknown name.
         guard !GoText.equalFold(cloud, "AZURESTACKCLOUD"), let suffixes = known[GoText.toUpper(cloud)] else {
-            throw KEDAConfigError("invalid cloud environment \(cloud)")
+            throw KEDAConfigError(.invalidCloud, "invalid cloud environment \(cloud)", settings: ["cloud"])
         }
         return value(property, of: suffixes)
     }

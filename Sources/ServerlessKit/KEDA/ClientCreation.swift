@@ -9,12 +9,15 @@ enum ClientCreation {
     static func firstError(eventHubConnection: String, eventHubName: String, storageConnection: String,
                            version: KEDAVersion) -> KEDAConfigError? {
         guard version.createsTrack2Clients else { return nil }
-        if let reason = SDKConnectionStrings.eventHubsError(eventHubConnection)
-            ?? entityPathError(eventHubConnection, eventHub: sdkEventHubName(eventHubConnection, eventHubName, version)) {
-            return KEDAConfigError("failed to create hub client: " + reason, stage: .client)
+        if let reason = SDKConnectionStrings.eventHubsError(eventHubConnection) {
+            return KEDAConfigError(.connectionStringRejected, "failed to create hub client: " + reason, stage: .client)
+        }
+        if let reason = entityPathError(eventHubConnection, eventHub: sdkEventHubName(eventHubConnection, eventHubName, version)) {
+            return KEDAConfigError(.connectionStringRejected, "failed to create hub client: " + reason, stage: .client,
+                                   settings: ["eventHubName"])
         }
         if version.vendorsReadableBlobParser, let reason = SDKConnectionStrings.storageError(storageConnection) {
-            return KEDAConfigError("failed to create hub client: " + reason, stage: .client)
+            return KEDAConfigError(.connectionStringRejected, "failed to create hub client: " + reason, stage: .client)
         }
         return nil
     }

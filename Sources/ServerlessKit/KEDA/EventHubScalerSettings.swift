@@ -47,13 +47,14 @@ public struct EventHubScalerSettings: Sendable {
 
         switch trigger.podIdentityProvider {
         case "", "none":
-            if common.storageConnection.isEmpty { throw KEDAConfigError("no storage connection string given") }
+            if common.storageConnection.isEmpty { throw KEDAConfigError(.noStorageConnection, "no storage connection string given") }
             if version.usesTypedConfig == false { connection = trigger.legacyAuthOrFromEnv("connection") }
-            if connection.isEmpty { throw KEDAConfigError("no event hub connection string given") }
+            if connection.isEmpty { throw KEDAConfigError(.noEventHubConnection, "no event hub connection string given") }
             if !EventHubConnectionString.hasEntityPath(connection, version: version) {
                 if !version.usesTypedConfig { name = trigger.legacyValueOrFromEnv("eventHubName") }
                 if name.isEmpty {
-                    throw KEDAConfigError("connection string does not contain event hub name, and parameter eventHubName not provided")
+                    throw KEDAConfigError(.noEventHubName, "connection string does not contain event hub name, and parameter eventHubName not provided",
+                                          settings: ["eventHubName"])
                 }
                 connection += ";EntityPath=\(name)"
             }
@@ -65,14 +66,15 @@ public struct EventHubScalerSettings: Sendable {
                 blobEndpoint = "blob." + (try AzureCloud.resolve(.storage, metadata: trigger.metadata))
             }
             if common.storageConnection.isEmpty && storageAccount.isEmpty {
-                throw KEDAConfigError("no storage connection string or storage account name for pod identity based authentication given")
+                throw KEDAConfigError(.noStorageForPodIdentity, "no storage connection string or storage account name for pod identity based authentication given",
+                                      settings: ["storageAccountName"])
             }
             if !version.usesTypedConfig { namespace = trigger.legacyValueOrFromEnv("eventHubNamespace") }
-            if namespace.isEmpty { throw KEDAConfigError("no event hub namespace string given") }
+            if namespace.isEmpty { throw KEDAConfigError(.noEventHubNamespace, "no event hub namespace string given", settings: ["eventHubNamespace"]) }
             if !version.usesTypedConfig { name = trigger.legacyValueOrFromEnv("eventHubName") }
-            if name.isEmpty { throw KEDAConfigError("no event hub name string given") }
+            if name.isEmpty { throw KEDAConfigError(.noEventHubName, "no event hub name string given", settings: ["eventHubName"]) }
         default:
-            throw KEDAConfigError("event hub does not support pod identity \(trigger.podIdentityProvider)", stage: .client)
+            throw KEDAConfigError(.unsupportedPodIdentity, "event hub does not support pod identity \(trigger.podIdentityProvider)", stage: .client)
         }
 
         eventHubConnection = connection.isEmpty ? nil : Secret(connection)
@@ -113,6 +115,7 @@ public struct EventHubScalerSettings: Sendable {
     private static func typedCommon(_ trigger: EventHubTriggerMetadata, _ version: KEDAVersion) throws -> Common {
         var common = Common()
         var errors: [String] = []
+        var invalid: [String] = []  // the settings the errors name
         func int(_ name: String, _ defaultValue: String) throws -> Int64 {
             let text = trigger.typedValue(name, [.triggerMetadata]) ?? defaultValue
             switch GoJSON.decodeInt64(Array(text.utf8)) {
@@ -120,9 +123,10 @@ public struct EventHubScalerSettings: Sendable {
                 return value
             case .success(nil):
                 // `null` leaves the interface nil and reflect panics; KEDA recovers it as an error.
-                throw KEDAConfigError("error parsing azure eventhub metadata: failed to parse typed config *reflect.ValueError resulted in panic")
+                throw KEDAConfigError(.invalidMetadata, "error parsing azure eventhub metadata: failed to parse typed config *reflect.ValueError resulted in panic")
             case .failure(let failure):
                 errors.append("unable to set param \(GoText.quote(name)) value \(GoText.quote(text)): unable to unmarshal to field type int64: \(failure.message)")
+                invalid.append(name)
                 return 0
             }
         }
@@ -139,9 +143,11 @@ public struct EventHubScalerSettings: Sendable {
         common.checkpointStrategy = trigger.typedValue("checkpointStrategy", [.triggerMetadata]) ?? ""
         if version.validatesThreshold, common.threshold <= 0 {
             errors.append("\"unprocessedEventThreshold\" must be a positive number")
+            invalid.append("unprocessedEventThreshold")
         }
         if !errors.isEmpty {
-            throw KEDAConfigError("error parsing azure eventhub metadata: " + errors.joined(separator: "\n"))
+            throw KEDAConfigError(.invalidMetadata, "error parsing azure eventhub metadata: " + errors.joined(separator: "\n"),
+                                  settings: invalid)
         }
         common.serviceBusSuffix = try AzureCloud.resolve(.serviceBus, metadata: trigger.metadata)
         return common
@@ -155,7 +161,7 @@ public struct EventHubScalerSettings: Sendable {
             guard let text = metadata[name] else { return defaultValue }
             switch GoParseInt.parse(text) {
             case .success(let value): return value
-            case .failure(let failure): throw KEDAConfigError("error parsing azure eventhub metadata \(name): \(failure.message)")
+            case .failure(let failure): throw KEDAConfigError(.invalidMetadata, "error parsing azure eventhub metadata \(name): \(failure.message)", settings: [name])
             }
         }
         common.threshold = try int("unprocessedEventThreshold", 64)
@@ -166,7 +172,7 @@ public struct EventHubScalerSettings: Sendable {
         common.blobContainer = metadata["blobContainer"] ?? ""
         if version.hasAADPodIdentity, let cloud = metadata["cloud"], GoText.equalFold(cloud, "Private"),
            metadata["eventHubResourceURL"] == nil {
-            throw KEDAConfigError("eventHubResourceURL must be provided for Private cloud type")
+            throw KEDAConfigError(.invalidCloud, "eventHubResourceURL must be provided for Private cloud type", settings: ["cloud", "eventHubResourceURL"])
         }
         common.serviceBusSuffix = try AzureCloud.resolve(.serviceBus, metadata: metadata)
         if version.hasAADPodIdentity { _ = try AzureCloud.resolve(.activeDirectory, metadata: metadata) }

@@ -1,5 +1,8 @@
-/// The checkpoint report as a table, a wide table, or the contract's JSON/YAML.
-extension CheckpointReport {
+/// The checkpoint report as a table, a wide table, or JSON/YAML (field by field in docs/OUTPUT.md).
+extension CheckpointReport: OutputDocument {
+    public static let formats: [OutputFormat] = [.table, .wide, .json, .yaml]
+    public static let documentName = "the checkpoint report"
+
     /// The version of every JSON/YAML document this tool prints.
     public static let apiVersion = "kubectl-serverless/v1"
 
@@ -65,6 +68,31 @@ extension CheckpointReport {
                 ])
             })),
         ])
+    }
+
+    /// The report in `format`: a table with its header line and notes (under `--no-headers` only the rows
+    /// go to stdout and the notes to stderr), or its JSON/YAML; then, on stderr, the warnings and
+    /// what failed, once each with its remedy, after the partial report.
+    public func printout(_ format: OutputFormat, _ settings: PrintSettings) -> Printout {
+        var stdout = ""
+        var stderr: [String] = []
+        switch format {
+        case .json: stdout = JSON.text(value()) + "\n"
+        case .yaml: stdout = YAML.text(value())
+        default:
+            let headers = settings.showHeaders
+            stdout = headers ? headerLine + "\n" : ""
+            stdout += rows(wide: format == .wide, showHeaders: headers, style: settings.style)
+            let notes = notes(style: headers ? settings.style : .plain)
+            if headers { stdout += notes.map { $0 + "\n" }.joined() } else { stderr += notes }
+        }
+        stderr += warnings.map { "warning: " + $0 }
+        for failure in errors {
+            stderr.append("error: " + failure.message)
+            if let remedy = failure.remedy { stderr.append(remedy) }
+        }
+        if let refusal = scalerCreationError { stderr.append("error: " + refusal) }
+        return Printout(stdout: stdout, stderr: stderr, exitCode: exitCode)
     }
 
     /// The widest the default table gets; longer blob names are shortened from the left (`-o wide` has them whole).

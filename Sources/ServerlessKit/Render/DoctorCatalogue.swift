@@ -1,22 +1,37 @@
 import Foundation
 
 /// `--list-checks` and CHECKS.md, both from the rules' own descriptions.
-public enum DoctorCatalogue {
-    /// `--list-checks`: a table (wide adds needs), or `-o json|yaml` as `[{"id","platform","severity","title","fix","needs"}]`.
-    public static func render(_ descriptions: [RuleDescription] = Catalogue.descriptions, format: DoctorFormat,
-                              style: Style = .plain, showHeaders: Bool = true) -> String {
-        switch format {
-        case .json: return JSON.text(DoctorValue.catalogue(descriptions)) + "\n"
-        case .yaml: return YAML.text(DoctorValue.catalogue(descriptions))
+public struct DoctorCatalogue: OutputDocument {
+    public var descriptions: [RuleDescription]
+
+    public init(_ descriptions: [RuleDescription] = Catalogue.descriptions) { self.descriptions = descriptions }
+
+    /// A list of checks has no findings to put in SARIF results or JUnit test cases: those exit 2.
+    public static let formats: [OutputFormat] = [.table, .wide, .json, .yaml]
+    public static let documentName = "--list-checks"
+
+    /// A table (wide adds needs), or `-o json|yaml` as `[{"id","platform","severity","title","fix","needs"}]`.
+    public func printout(_ format: OutputFormat, _ settings: PrintSettings) -> Printout {
+        let style = settings.style
+        let text: String = switch format {
+        case .json: JSON.text(DoctorValue.catalogue(descriptions)) + "\n"
+        case .yaml: YAML.text(DoctorValue.catalogue(descriptions))
         case .wide:
-            return Table(headers: ["id", "platform", "severity", "needs", "title", "fix"],
-                         rows: descriptions.map { [$0.id, $0.platform.rawValue, $0.severity.painted(style), $0.needs.rawValue, $0.title, $0.fix] })
-                .render(showHeaders: showHeaders)
+            Table(headers: ["id", "platform", "severity", "needs", "title", "fix"],
+                  rows: descriptions.map { [$0.id, $0.platform.rawValue, $0.severity.painted(style), $0.needs.rawValue, $0.title, $0.fix] })
+                .render(showHeaders: settings.showHeaders)
         default:
-            return Table(headers: ["id", "platform", "severity", "title", "fix"],
-                         rows: descriptions.map { [$0.id, $0.platform.rawValue, $0.severity.painted(style), $0.title, $0.fix] })
-                .render(showHeaders: showHeaders)
+            Table(headers: ["id", "platform", "severity", "title", "fix"],
+                  rows: descriptions.map { [$0.id, $0.platform.rawValue, $0.severity.painted(style), $0.title, $0.fix] })
+                .render(showHeaders: settings.showHeaders)
         }
+        return Printout(stdout: text)
+    }
+
+    /// `--list-checks` as stdout text.
+    public static func render(_ descriptions: [RuleDescription] = Catalogue.descriptions, format: OutputFormat,
+                              style: Style = .plain, showHeaders: Bool = true) -> String {
+        DoctorCatalogue(descriptions).render(format: format, style: style, showHeaders: showHeaders)
     }
 
     /// CHECKS.md: every rule with id, platform, severity, needs, title, rationale, fix and examples.

@@ -1,4 +1,4 @@
-/// The doctor's JSON/YAML contract as a `Value` tree (`doctor -o json|yaml`, as its man page describes it).
+/// The doctor's JSON/YAML as a `Value` tree (`doctor -o json|yaml`, field by field in docs/OUTPUT.md).
 enum DoctorValue {
     static func report(_ report: DoctorReport) -> Value {
         .object([

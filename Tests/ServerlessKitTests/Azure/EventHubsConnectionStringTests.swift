@@ -81,8 +81,8 @@ import Testing
     static let token = "SharedAccessSignature sr=https%3A%2F%2Fmyns.servicebus.windows.net%2Fmyhub"
         + "&sig=%2BZZv%2FLSLFdwK%2BjOEoizeSuXetfbTbynYUjvn3FHOFwg%3D&se=1767225600&skn=RootManageSharedAccessKey"
 
-    /// Research §6.2 vector, from azure-eventhub's generate_sas_token and openssl.
-    @Test func researchVector() {
+    /// The SAS vector, from azure-eventhub's generate_sas_token and openssl.
+    @Test func sdkSASVector() {
         let made = EventHubsSAS.token(resource: "https://myns.servicebus.windows.net/myhub", keyName: "RootManageSharedAccessKey",
                                       key: Self.key, expiry: 1_767_225_600)
         #expect(made.value == Self.token)

@@ -6,7 +6,7 @@ import Testing
     static let connection = try! EventHubsConnectionString.parse(
         "Endpoint=sb://myns.servicebus.windows.net/;SharedAccessKeyName=RootManageSharedAccessKey;"
         + "SharedAccessKey=\(EventHubsSASTests.key.value);EntityPath=myhub")
-    /// One hour before the research vector's expiry, so the token made per request is that vector.
+    /// One hour before the SAS vector's expiry, so the token made per request is that vector.
     static let clock: @Sendable () -> Date = { Date(timeIntervalSince1970: 1_767_222_000) }
 
     static func server(_ request: HTTPRequest) -> HTTPResponse {

@@ -36,7 +36,7 @@ import Testing
 
 @Suite struct AzureTimeTests {
     @Test func formatsRFC1123() {
-        // 2025-11-22T10:00:00Z, the research vectors' x-ms-date
+        // 2025-11-22T10:00:00Z, the Shared Key vectors' x-ms-date
         #expect(AzureTime.rfc1123(Date(timeIntervalSince1970: 1_763_805_600)) == "Sat, 22 Nov 2025 10:00:00 GMT")
         #expect(AzureTime.rfc1123(Date(timeIntervalSince1970: 0)) == "Thu, 01 Jan 1970 00:00:00 GMT")
         #expect(AzureTime.rfc1123(Date(timeIntervalSince1970: 951_782_400.75)) == "Tue, 29 Feb 2000 00:00:00 GMT")

@@ -40,5 +40,5 @@ extension HTTPResponse {
     }
 }
 
-/// 2025-11-22T10:00:00Z, the x-ms-date of the research vectors.
+/// 2025-11-22T10:00:00Z, the x-ms-date of the Shared Key vectors.
 let vectorClock: @Sendable () -> Date = { Date(timeIntervalSince1970: 1_763_805_600) }

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 @testable import ServerlessKit
 
-/// Vectors B–F of the research (§3.5), produced by azure-storage-blob 12.31.1's SharedKeyCredentialPolicy.
+/// Vectors B–F, produced by azure-storage-blob 12.31.1's SharedKeyCredentialPolicy.
 @Suite struct SharedKeySignerTests {
     static let signer = try! SharedKeySigner(accountName: "devstoreaccount1",
                                              accountKey: StorageConnectionString.developmentAccountKey)

@@ -8,7 +8,7 @@ final class AzureTestServer: @unchecked Sendable {
     /// The well-known emulator account (Azurite's and the SDKs' devstoreaccount1).
     static let accountName = "devstoreaccount1"
     static let accountKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw=="
-    /// The policy and (fake) key of the research §6.2 vector; Event Hubs keys are used as raw UTF-8.
+    /// The policy and (fake) key of the Event Hubs SAS vector (azure-eventhub generate_sas_token); Event Hubs keys are used as raw UTF-8.
     static let eventHubsPolicy = "RootManageSharedAccessKey"
     static let eventHubsKey = "SGVsbG9Xb3JsZEtleUZvclRlc3RpbmdPbmx5MTIzNDU2Nzg5MA=="
 

@@ -45,7 +45,7 @@ import Testing
         #expect(hmac([], []) == "b613679a0814d9ec772f95d778c35fc5ff1697c493715653c6c712144292c5ad")
     }
 
-    /// Vector G of the research (azure-storage-node's Shared Key test): HMAC + base64 only.
+    /// azure-storage-node's Shared Key test vector (test/common/sharedkey-tests.js): HMAC + base64 only.
     @Test func storageNodeSharedKeyVector() throws {
         let key = try Base64.decode("Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==")
         let stringToSign = "GET\n\n\n\n\n\n\n\n\n\n\n\nx-ms-date:Fri, 23 Sep 2011 01:37:34 GMT\nx-ms-version:2018-03-28\n/devstoreaccount1container\nrestype:container"

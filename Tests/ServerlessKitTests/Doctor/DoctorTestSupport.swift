@@ -1,7 +1,7 @@
 import Foundation
 @testable import ServerlessKit
 
-/// Stores from YAML text or from the fixture files (copied from the research's example manifests).
+/// Stores from YAML text or from the fixture files (in Fixtures/: example manifests of each platform, from its charts and docs).
 enum DoctorTestSupport {
     static var fixtures: URL {
         URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures")

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 @testable import ServerlessKit
 
-/// The remaining seed problems of CHECKS.md on realistic sets: the research's corrected Functions app
+/// The remaining seed problems of CHECKS.md on realistic sets: the corrected Functions app of Fixtures/
 /// (orders-fixed.yaml) broken one setting at a time, and the Fission control plane with per-namespace RBAC.
 @Suite struct SeedTwinTests {
     static func fixture(_ name: String) throws -> String {

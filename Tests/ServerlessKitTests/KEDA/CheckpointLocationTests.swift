@@ -1,7 +1,8 @@
 import Testing
 @testable import ServerlessKit
 
-/// §6.5: pkg/scalers/azure/azure_eventhub_test.go path cases, and §1.1 strategy selection.
+/// kedacore/keda pkg/scalers/azure/azure_eventhub_test.go path cases, and the strategy selection of
+/// newCheckpointer (pkg/scalers/azure/azure_eventhub_checkpoint.go).
 @Suite("KEDA checkpoint locations")
 struct CheckpointLocationTests {
     static let connection = "Endpoint=sb://eventhubnamespace.servicebus.windows.net/;EntityPath=hub-test"

@@ -1,7 +1,7 @@
 import Testing
 @testable import ServerlessKit
 
-/// §6.6 payloads through the whole scaler, and the version differences that change the result.
+/// KEDA's checkpoint payloads (pkg/scalers/azure/azure_eventhub_test.go, TestCheckpointFromBlobStorage*) through the whole scaler, and the version differences that change the result.
 @Suite("KEDA azure-eventhub scaler")
 struct EventHubScalerTests {
     static let connection = "Endpoint=sb://eventhubnamespace.servicebus.windows.net/;EntityPath=hub"
@@ -16,7 +16,7 @@ struct EventHubScalerTests {
         .found(body: Array(body.utf8), metadata: metadata)
     }
 
-    // §6.6: every case reads sequence number 1 and its partition id.
+    // KEDA's payload tests: every case reads sequence number 1 and its partition id.
     @Test(arguments: [
         ([String: String](), "0", #"{"SequenceNumber":1,"PartitionId":"0","Owner":"","Token":"","Epoch":0}"#, [String: String]()),
         (["blobContainer": "defaultcontainer", "consumerGroup": "$Default2"], "1",

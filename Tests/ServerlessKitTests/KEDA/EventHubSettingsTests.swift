@@ -1,7 +1,7 @@
 import Testing
 @testable import ServerlessKit
 
-/// §6.7: parseEventHubMetadataDataset and the WithPodIdentity set (HEAD), plus version differences.
+/// kedacore/keda pkg/scalers/azure_eventhub_scaler_test.go: parseEventHubMetadataDataset and the WithPodIdentity set (HEAD), plus version differences.
 @Suite("KEDA azure-eventhub metadata parsing")
 struct EventHubSettingsTests {
     static let storageSetting = "none"

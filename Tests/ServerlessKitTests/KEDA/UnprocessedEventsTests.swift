@@ -3,7 +3,7 @@ import Testing
 
 @Suite("KEDA unprocessed events")
 struct UnprocessedEventsTests {
-    // §6.1: calculateUnprocessedEventsDataset, S = 10000.
+    // kedacore/keda pkg/scalers/azure_eventhub_scaler_test.go calculateUnprocessedEventsDataset, S = 10000.
     @Test(arguments: [
         (Int64(5), Int64(10), Int64(5)),
         (4611686018427387903, 4611686018427387905, 2),
@@ -19,7 +19,7 @@ struct UnprocessedEventsTests {
         #expect(UnprocessedEvents.count(checkpoint: checkpoint, lastEnqueued: last, stalePartitionInfoThreshold: 10000) == expected)
     }
 
-    // §6.4 stale boundary: C - L = 9999 -> 0, C - L = 10000 -> MAX - S (strict >).
+    // The stale boundary, derived from KEDA's calculateUnprocessedEvents (not in its tests): C - L = 9999 -> 0, C - L = 10000 -> MAX - S (strict >).
     @Test func staleBoundary() {
         #expect(UnprocessedEvents.count(checkpoint: 10009, lastEnqueued: 10, stalePartitionInfoThreshold: 10000) == 0)
         #expect(UnprocessedEvents.count(checkpoint: 10010, lastEnqueued: 10, stalePartitionInfoThreshold: 10000) == 9223372036854765807)
@@ -32,7 +32,7 @@ struct UnprocessedEventsTests {
         #expect(UnprocessedEvents.count(checkpoint: 5, lastEnqueued: 10, stalePartitionInfoThreshold: -1) == 0)
     }
 
-    // §6.2
+    // KEDA's GetUnprocessedEventCountWithoutCheckpoint cases (pkg/scalers/azure_eventhub_scaler_test.go)
     @Test(arguments: [(Int64(0), Int64(0), Int64(1)), (255, 255, 0), (0, 1, 2)])
     func withoutCheckpoint(beginning: Int64, last: Int64, expected: Int64) {
         #expect(UnprocessedEvents.withoutCheckpoint(beginning: beginning, lastEnqueued: last) == expected)
@@ -43,7 +43,7 @@ struct UnprocessedEventsTests {
         #expect(UnprocessedEvents.withoutCheckpoint(beginning: 11, lastEnqueued: 10) == 0)
     }
 
-    // §6.3 and §6.4
+    // getTotalLagRelatedToPartitionAmount: KEDA's cases (azure_eventhub_scaler_test.go), then boundaries derived from it
     @Test(arguments: [
         (Int64(100), Int64(2), Int64(10), Int64(20)),
         (100, 20, 10, 100),

@@ -99,7 +99,7 @@ public struct EventHubNameUnknown: Rule {
                 let key = "\(index.namespace(of: resource.object) ?? "")/\(resource.object.name)/\(trigger.path)"
                 if let parse = parsed[key] {
                     // The connection string is in the input: KEDA's answer, not a guess.
-                    guard case .failure(let error) = parse.result, Self.isNoHubName(error.reason) else { continue }
+                    guard case .failure(let error) = parse.result, error.code == .noEventHubName else { continue }
                     findings.append(Self.description.finding(
                         resource.object, in: index, field: "\(trigger.path).metadata",
                         message: "\(trigger.path) names no Event Hub and its connection string has no EntityPath: KEDA fails with \"\(error.reason)\"",
@@ -119,10 +119,5 @@ public struct EventHubNameUnknown: Rule {
 
     static func namesNoHub(_ trigger: ScaledResource.Trigger) -> Bool {
         trigger.metadata("eventHubName") == nil && trigger.metadata("eventHubNameFromEnv") == nil
-    }
-
-    /// KEDA's two words for a missing hub name (kedacore/keda pkg/scalers/azure_eventhub_scaler.go).
-    static func isNoHubName(_ reason: String) -> Bool {
-        reason == "no event hub name string given" || reason.hasPrefix("connection string does not contain event hub name")
     }
 }

@@ -2,7 +2,7 @@
 public struct KubernetesTooOldForFission: Rule {
     public init() {}
 
-    /// `MinimumKubernetesVersion` of pkg/healthcheck in the Fission releases the research read.
+    /// `MinimumKubernetesVersion` of pkg/healthcheck in each Fission release (fission/fission, read per tag).
     static let minimums: [(release: [Int], minimum: KubernetesVersion)] = [
         ([1, 27, 0], KubernetesVersion(major: 1, minor: 32)),
         ([1, 21, 0], KubernetesVersion(major: 1, minor: 19)),

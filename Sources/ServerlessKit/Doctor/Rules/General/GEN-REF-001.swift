@@ -126,12 +126,14 @@ public struct MissingReferencedObject: Rule {
             for reference in Self.references(of: member.workload, skippingEnvFromOf: skipped) {
                 var message: String
                 var severity = reference.severity
+                var missingKey = false
                 switch index.lookup(reference.kind, namespace: namespace, name: reference.name) {
                 case .found:
                     guard let wanted = reference.key,
                           let keys = index.dataKeys(kind: reference.kind, namespace: namespace, name: reference.name),
                           !keys.contains(wanted) else { continue }
                     message = "\(reference.kind) \(reference.name) has no key \(wanted): container config fails (CreateContainerConfigError) and the pod never starts"
+                    missingKey = true
                 case .missing:
                     message = "\(reference.kind) \(namespace ?? "")/\(reference.name) does not exist"
                 case .notInInput where supplied.contains("\(reference.kind)|\(namespace ?? "")"):
@@ -140,7 +142,7 @@ public struct MissingReferencedObject: Rule {
                 default:
                     continue
                 }
-                if reference.key == nil || !message.contains("has no key") {
+                if !missingKey {
                     message += reference.path.contains("imagePullSecrets")
                         ? ": private images of \(object.name) cannot be pulled"
                         : ": \(member.reason) \(object.kind) \(object.name) cannot start its containers (CreateContainerConfigError)"

@@ -189,19 +189,12 @@ public struct EventHubTriggerRejected: Rule {
                 metadata: {eventHubName: orders, connectionFromEnv: EventHubConnection, storageConnectionFromEnv: AzureWebJobsStorage, unprocessedEventThreshold: "0"}
             """])
 
-    /// Trigger settings whose values are never credentials, shown as evidence when KEDA's reason is about them.
-    static let shownFields: [(field: String, mentionedAs: [String])] = [
-        ("unprocessedEventThreshold", ["\"unprocessedEventThreshold\""]),
-        ("activationUnprocessedEventThreshold", ["\"activationUnprocessedEventThreshold\""]),
-        ("stalePartitionInfoThreshold", ["stalePartitionInfoThreshold"]),
-        ("eventHubNamespace", ["event hub namespace"]),
-        ("eventHubName", ["no event hub name string", "parameter eventHubName", "EntityPath"]),
-        ("storageAccountName", ["storage account name"]),
-        ("cloud", ["cloud"]),
-        ("endpointSuffix", ["endpointSuffix must"]),
-        ("storageEndpointSuffix", ["storageEndpointSuffix must"]),
-        ("activeDirectoryEndpoint", ["activeDirectoryEndpoint"]),
-        ("eventHubResourceURL", ["eventHubResourceURL"]),
+    /// Trigger settings whose values are never credentials, in the order they are shown as evidence when
+    /// KEDA's refusal names them (`KEDAConfigError.settings`).
+    static let shownFields = [
+        "unprocessedEventThreshold", "activationUnprocessedEventThreshold", "stalePartitionInfoThreshold",
+        "eventHubNamespace", "eventHubName", "storageAccountName", "cloud", "endpointSuffix",
+        "storageEndpointSuffix", "activeDirectoryEndpoint", "eventHubResourceURL",
     ]
 
     public func check(_ index: DoctorIndex) -> [Finding] {
@@ -210,8 +203,8 @@ public struct EventHubTriggerRejected: Rule {
             let trigger = parse.trigger
             let keda = parse.versionFromOperator ? "KEDA \(parse.version)" : "KEDA"
             let text = error.kedaText.split(separator: "\n", omittingEmptySubsequences: false).joined(separator: "; ")
-            var evidence = Self.shownFields.filter { entry in entry.mentionedAs.contains { error.reason.contains($0) } }
-                .map { Evidence.field("\(trigger.path).metadata.\($0.field)", trigger.metadata[$0.field]) }
+            var evidence = Self.shownFields.filter(error.settings.contains)
+                .map { Evidence.field("\(trigger.path).metadata.\($0)", trigger.metadata[$0]) }
             if let provider = parse.inputs.podIdentityProvider {
                 evidence.append("podIdentity.provider: \(provider)")
             }
@@ -241,25 +234,21 @@ public struct EventHubTriggerRejected: Rule {
     /// False for errors another rule reports (one problem, one finding), and for errors that only say an
     /// input could not be gathered here (a Key Vault parameter, a ...FromEnv name the container lacks).
     static func isOwnProblem(_ error: KEDAConfigError, of parse: EventHubTriggerParse, in index: DoctorIndex) -> Bool {
-        let reason = error.reason
         let trigger = parse.trigger
         let provider = parse.inputs.podIdentityProvider ?? ""
         // KD-TA-003 reports providers KEDA does not know.
-        if reason.hasPrefix("event hub does not support pod identity"), !PodIdentityProvider.valid.contains(provider) { return false }
-        let aboutInputs = ["connection string", "event hub name", "event hub namespace", "storage account name"]
-        guard aboutInputs.contains(where: reason.contains) else { return true }
+        if error.code == .unsupportedPodIdentity, !PodIdentityProvider.valid.contains(provider) { return false }
+        guard error.code.isMissingInput else { return true }
         if !parse.inputs.unresolvedAuthSources.isEmpty { return false }
         // A ...FromEnv name the container does not define: AF-KEDA-ENV-001.
         for (key, value) in trigger.metadata.members where key.hasSuffix("FromEnv") {
             if let name = value.string, !name.isEmpty, parse.inputs.resolvedEnv[name] == nil { return false }
         }
         // AF-KEDA-EH-001: no checkpoint storage named at all.
-        if reason == "no storage connection string given", trigger.metadata("storageConnectionFromEnv") == nil,
+        if error.code == .noStorageConnection, trigger.metadata("storageConnectionFromEnv") == nil,
            parse.inputs.authParams["storageConnection"] == nil { return false }
         // AF-KEDA-EH-004: no hub name named at all, on a Functions host (the only place that rule judges).
-        let noHubName = reason == "no event hub name string given"
-            || reason.hasPrefix("connection string does not contain event hub name")
-        if noHubName, trigger.metadata("eventHubName") == nil, trigger.metadata("eventHubNameFromEnv") == nil,
+        if error.code == .noEventHubName, trigger.metadata("eventHubName") == nil, trigger.metadata("eventHubNameFromEnv") == nil,
            parse.resource.scalesFunctionsHost(in: index) { return false }
         return true
     }

@@ -1,19 +1,18 @@
-/// `-o` for the doctor.
-public enum DoctorFormat: String, Sendable, CaseIterable {
-    case table, wide, json, yaml, sarif, junit
-}
+/// The doctor's report in every `-o` it has.
+extension DoctorReport: OutputDocument {
+    public static let formats: [OutputFormat] = [.table, .wide, .json, .yaml, .sarif, .junit]
+    public static let documentName = "the doctor's report"
 
-extension DoctorReport {
-    /// The report as the CLI prints it to stdout.
-    public func render(format: DoctorFormat, style: Style = .plain, showHeaders: Bool = true) -> String {
-        switch format {
-        case .table: DoctorTable.render(self, wide: false, style: style, showHeaders: showHeaders)
-        case .wide: DoctorTable.render(self, wide: true, style: style, showHeaders: showHeaders)
+    public func printout(_ format: OutputFormat, _ settings: PrintSettings) -> Printout {
+        let text: String = switch format {
+        case .wide: DoctorTable.render(self, wide: true, style: settings.style, showHeaders: settings.showHeaders)
         case .json: JSON.text(DoctorValue.report(self)) + "\n"
         case .yaml: YAML.text(DoctorValue.report(self))
         case .sarif: JSON.text(DoctorSARIF.log(self)) + "\n"
         case .junit: DoctorJUnit.render(self)
+        default: DoctorTable.render(self, wide: false, style: settings.style, showHeaders: settings.showHeaders)
         }
+        return Printout(stdout: text, exitCode: exitCode)
     }
 }
 
