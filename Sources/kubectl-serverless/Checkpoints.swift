@@ -148,7 +148,7 @@ struct CheckpointSourceOptions: ParsableArguments {
     var blobContainer: String?
 
     @Option(name: .customLong("checkpoint-strategy"),
-            help: "azureFunction|blobMetadata|goSdk|dapr, or \"\" (trigger: checkpointStrategy; any other value is passed on as KEDA would take it).")
+            help: ArgumentHelp(CheckpointStrategy.helpText))
     var checkpointStrategy: String?
 
     @Option(help: "Azure cloud: AzurePublicCloud, AzureUSGovernmentCloud, AzureChinaCloud, AzureGermanCloud or Private (trigger: cloud).")
