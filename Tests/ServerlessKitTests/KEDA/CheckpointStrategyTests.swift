@@ -48,27 +48,19 @@ struct CheckpointStrategyTests {
     /// AF-KEDA-EH-003 knows every name: exact ones pass (with a container where the row needs one), another
     /// casing is flagged with the exact name, and a missing container only where the row reads blobContainer.
     @Test func theRuleFollowsTheTable() throws {
-        func findings(_ strategy: String, container: String?) throws -> [Finding] {
-            let yaml = """
-                apiVersion: keda.sh/v1alpha1
-                kind: ScaledObject
-                metadata: {name: orders, namespace: functions}
-                spec:
-                  scaleTargetRef: {name: orders}
-                  triggers:
-                  - type: azure-eventhub
-                    metadata:
-                      eventHubName: orders
-                      checkpointStrategy: \(strategy)
-                \(container.map { "      blobContainer: \($0)" } ?? "")
-                """
+        // The rule's own passing example (blobMetadata in azure-webjobs-eventhub), with another strategy or no container.
+        let example = try #require(CheckpointStrategyMisconfigured.description.nonTriggeringExamples.first)
+        func findings(_ strategy: String, container: Bool) throws -> [Finding] {
+            var yaml = example.replacingOccurrences(of: "checkpointStrategy: blobMetadata", with: "checkpointStrategy: \(strategy)")
+            if !container { yaml = yaml.replacingOccurrences(of: "blobContainer: azure-webjobs-eventhub", with: "") }
+            #expect(yaml != example || strategy == "blobMetadata")
             return CheckpointStrategyMisconfigured().check(DoctorIndex(store: try DoctorTestSupport.store(yaml)))
         }
         for strategy in CheckpointStrategy.named {
             let name = strategy.name!
-            #expect(try findings(name, container: "checkpoints").isEmpty, "\(name)")
-            #expect(try findings(name, container: nil).isEmpty == !strategy.needsContainer, "\(name)")
-            let miscased = try findings(name.uppercased(), container: "checkpoints")
+            #expect(try findings(name, container: true).isEmpty, "\(name)")
+            #expect(try findings(name, container: false).isEmpty == !strategy.needsContainer, "\(name)")
+            let miscased = try findings(name.uppercased(), container: true)
             #expect(miscased.first?.message.contains("case-sensitive: \(name)") == true, "\(name)")
         }
     }
