@@ -6,15 +6,11 @@ import Testing
 /// (`jobTargetRef.template`), and AZURE_STORAGE_CONNECTION_STRING fills the storage connection the object
 /// leaves out. Against the Azure test server, seeded through the real Azure SDK.
 @Suite struct ScaledJobCommandTests {
-    @Test func aScaledJobFromManifestsWithStorageFromTheEnvironment() throws {
-        let world = try CLIWorld()
-        try world.seed()
-        let manifest = try world.inputs.write("job/batch.yaml", """
-            apiVersion: v1
-            kind: Secret
-            metadata: {name: hub, namespace: fn}
-            stringData: {eventhub: "\(world.eventHubs)"}
-            ---
+    /// ScaledJob fn/batch: its container's `env` entries and its trigger's metadata besides `connectionFromEnv`,
+    /// each as YAML flow or block text (indented here).
+    static func batch(env: String, metadata: String) -> String {
+        let entries = env.split(separator: "\n").map { "              " + $0 }.joined(separator: "\n")
+        return """
             apiVersion: keda.sh/v1alpha1
             kind: ScaledJob
             metadata: {name: batch, namespace: fn}
@@ -26,12 +22,24 @@ import Testing
                     - name: worker
                       image: batch:1
                       env:
-                      - name: EventHubConnection
-                        valueFrom: {secretKeyRef: {name: hub, key: eventhub}}
+            \(entries)
               triggers:
               - type: azure-eventhub
-                metadata: {connectionFromEnv: EventHubConnection, blobContainer: checkpoints, checkpointStrategy: blobMetadata,
-                           unprocessedEventThreshold: "32"}
+                metadata: {connectionFromEnv: EventHubConnection, \(metadata)}
+            """
+    }
+
+    @Test func aScaledJobFromManifestsWithStorageFromTheEnvironment() throws {
+        let world = try CLIWorld()
+        try world.seed()
+        let manifest = try world.inputs.write("job/batch.yaml", """
+            apiVersion: v1
+            kind: Secret
+            metadata: {name: hub, namespace: fn}
+            stringData: {eventhub: "\(world.eventHubs)"}
+            ---
+            \(Self.batch(env: "- name: EventHubConnection\n  valueFrom: {secretKeyRef: {name: hub, key: eventhub}}",
+                         metadata: "blobContainer: checkpoints, checkpointStrategy: blobMetadata, unprocessedEventThreshold: \"32\""))
             """)
         let command = ["checkpoints", "--scaled-job", "batch", "-f", manifest, "-n", "fn"] + world.endpoint
         let environment = ["AZURE_STORAGE_CONNECTION_STRING": world.storage]

@@ -179,24 +179,9 @@ struct CheckpointRequestTests {
     }
 
     @Test func aScaledJobReadsItsJobTemplateAndDefaultsTo100() throws {
-        let yaml = """
-            apiVersion: keda.sh/v1alpha1
-            kind: ScaledJob
-            metadata: {name: batch, namespace: fn}
-            spec:
-              jobTargetRef:
-                template:
-                  spec:
-                    containers:
-                    - name: worker
-                      image: batch
-                      env:
-                      - {name: EventHubConnection, value: "\(Self.eventHub)"}
-                      - {name: AzureWebJobsStorage, value: "\(Self.storage)"}
-              triggers:
-              - type: azure-eventhub
-                metadata: {connectionFromEnv: EventHubConnection, storageConnectionFromEnv: AzureWebJobsStorage}
-            """
+        let yaml = ScaledJobCommandTests.batch(
+            env: "- {name: EventHubConnection, value: \"\(Self.eventHub)\"}\n- {name: AzureWebJobsStorage, value: \"\(Self.storage)\"}",
+            metadata: "storageConnectionFromEnv: AzureWebJobsStorage")
         let object = try Self.inputs(yaml, kind: .scaledJob, name: "batch")
         let request = Self.request(object)
         #expect(request.target == .scaledJob(maxReplicas: 100))
