@@ -20,9 +20,13 @@ struct CheckpointCommandRunner {
         let request = CheckpointRequest(object: read?.inputs, keda: keda, flags: source.requestFlags, access: source.access,
                                         environment: environment)
         for warning in request.warnings { Terminal.warning(warning) }
+        return try await CheckpointInspector.run(request, transport: try transport(), log: global.requestLog)
+    }
+
+    /// libcurl for storage and Event Hubs, counted by the tracker.
+    private func transport() throws -> any HTTPClient {
         let curl = try CurlTransport(options: azureTransportOptions())
-        let transport: any HTTPClient = tracker.map { TrackedHTTPClient(curl, tracker: $0) } ?? curl
-        return try await CheckpointInspector.run(request, transport: transport, log: global.requestLog)
+        return tracker.map { TrackedHTTPClient(curl, tracker: $0) } ?? curl
     }
 
     /// `--keda-version`: a release (`2.15.1`) or `main`; nil when not given.

@@ -2,9 +2,11 @@ extension CheckpointInspector {
     /// The one call behind `checkpoints`: a request and a transport give the report. KEDA's settings are
     /// parsed as the request's KEDA version does, storage and Event Hubs are reached as `CheckpointAzureAccess`
     /// decides, and every partition KEDA reads is inspected. A runner over many triggers calls it per trigger.
-    public static func run(_ request: CheckpointRequest, transport: any HTTPClient, log: RequestLog? = nil) async throws
-        -> CheckpointReport {
+    /// The transport is made only once KEDA accepts the settings, so a refused trigger costs no connection setup.
+    public static func run(_ request: CheckpointRequest, transport makeTransport: @autoclosure () throws -> any HTTPClient,
+                           log: RequestLog? = nil) async throws -> CheckpointReport {
         let settings = try request.settings()
+        let transport = try makeTransport()
         do {
             let access = try CheckpointAzureAccess(settings: settings, source: request.access, environment: request.environment,
                                                    transport: transport, log: log)
