@@ -122,7 +122,7 @@ struct CheckpointSourceOptions: ParsableArguments {
     var blobContainer: String?
 
     @Option(name: .customLong("checkpoint-strategy"),
-            help: "azureFunction|blobMetadata|goSdk|dapr, or \"\" (trigger: checkpointStrategy; any other value is passed on as KEDA would take it).")
+            help: ArgumentHelp(CheckpointStrategy.helpText))
     var checkpointStrategy: String?
 
     @Option(help: "Azure cloud: AzurePublicCloud, AzureUSGovernmentCloud, AzureChinaCloud, AzureGermanCloud or Private (trigger: cloud).")
@@ -180,6 +180,23 @@ struct CheckpointSourceOptions: ParsableArguments {
     @Flag(name: .customLong("azure-insecure-skip-tls-verify"),
           help: "Do not verify storage and Event Hubs certificates. This makes those connections insecure.")
     var azureInsecureSkipTLSVerify = false
+
+    /// What the flags set, for the request: they override the ScaledObject's settings.
+    var requestFlags: CheckpointRequest.Flags {
+        CheckpointRequest.Flags(metadata: metadataOverrides, podIdentity: podIdentity, eventHubConnection: eventHubConnection,
+                                storageConnection: storageConnection, minReplicas: minReplicas.map { Int($0) },
+                                maxReplicas: maxReplicas.map { Int($0) })
+    }
+
+    /// How storage and Event Hubs are reached; `--partition-info` is read when the inspection asks for it.
+    var access: CheckpointAccessOptions {
+        let path = partitionInfo
+        return CheckpointAccessOptions(
+            azureCredential: azureCredential, storageEndpoint: storageEndpoint, eventHubEndpoint: eventHubEndpoint,
+            partitionInfo: path.map { path in
+                { @Sendable in try PartitionInfoFile.parse(try InputFile.read(path), source: path == "-" ? "--partition-info (stdin)" : path) }
+            })
+    }
 
     /// Trigger metadata the flags set, under KEDA's names; these override the ScaledObject's.
     var metadataOverrides: [String: String] {

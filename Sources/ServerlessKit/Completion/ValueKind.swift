@@ -43,7 +43,7 @@ public enum ValueKind: Equatable, Sendable {
         }
         if long == "only" || long == "skip" { self = .checkIDs; return }
         if long == "checkpoint-strategy" {
-            self = .known(CheckpointReader.allCases.filter { $0 != .default }.map(\.rawValue), commaList: false)
+            self = .known(CheckpointStrategy.names, commaList: false)
             return
         }
         let words = [long, argument.valueName.lowercased()]

@@ -19,6 +19,10 @@ public struct DoctorIndex: Sendable {
     public private(set) var kedaOperators: [KedaOperator] = []
     /// KEDA operators by the detector `checkpoints` shares: operator Deployments, then KEDA chart values.
     public private(set) var kedaSightings: [KEDAOperatorSighting] = []
+    /// Every azure-eventhub trigger whose inputs resolve, through KEDA's resolver and parser: on first use,
+    /// once per run (the live loader's own indexes never ask).
+    var eventHubTriggers: [EventHubTriggerParse] { eventHubTriggerCache.value { EventHubTriggerParse.scan(in: self) } }
+    private let eventHubTriggerCache = EventHubTriggerCache()
     public private(set) var fission = FissionControlPlane(components: [], values: [])
     public private(set) var openWhiskComponents: [OpenWhiskComponent] = []
     /// What the `general` checks look at: by default what the platforms found in the store own.

@@ -12,7 +12,7 @@ public struct CheckpointInspector: Sendable {
     static let otherConsumersShown = 10
 
     /// The container the Functions extension keeps its checkpoints in, always worth a look.
-    static let functionsContainer = "azure-webjobs-eventhub"
+    static let functionsContainer = KEDADefaults.functionsContainer
 
     public init(trigger: EventHubTriggerMetadata, settings: EventHubScalerSettings, target: ScaleTarget,
                 storage: StorageConnectionString, http: any HTTPClient) {
@@ -116,7 +116,7 @@ public struct CheckpointInspector: Sendable {
             checkpointStrategy: settings.checkpointStrategy,
             reader: settings.reader.rawValue,
             container: locations.lazy.compactMap { try? $0.get().container }.first
-                ?? (settings.reader == .azureFunction ? Self.functionsContainer : settings.blobContainer),
+                ?? settings.reader.strategy.fixedContainer ?? settings.blobContainer,
             kedaVersion: settings.kedaVersion.description,
             scalerError: decision.scalerError,
             partitions: partitionReports,
@@ -304,7 +304,7 @@ public struct CheckpointInspector: Sendable {
 
         // JSON layouts keep their sequence number in the body: fetch those blobs together.
         let bodies = wanted.flatMap { candidates.byPartition[$0] ?? [] }.map(\.found)
-            .filter { $0.layout != .processor }
+            .filter { !$0.layout.strategy.reader.readsMetadata }
             .map { CheckpointLocation(container: $0.container, blobName: $0.blob) }
         let uniqueBodies = Array(Set(bodies))
         var bodyOutcomes: [CheckpointLocation: CheckpointReadOutcome] = [:]
@@ -340,13 +340,13 @@ public struct CheckpointInspector: Sendable {
                         setting = nil
                     }
                 }
-                let outcome = recognised.layout == .processor
+                let outcome = recognised.layout.strategy.reader.readsMetadata
                     ? CheckpointReadOutcome.found(body: [], metadata: candidate.item.metadata)
                     : bodyOutcomes[CheckpointLocation(container: recognised.container, blobName: recognised.blob)]
                 var sequenceNumber: Int64?
                 if case let .found(body, metadata)? = outcome,
                    case let .success(value) = CheckpointValue.read(
-                       reader: NearMissReason.reader(for: recognised.layout), body: body, metadata: metadata,
+                       reader: recognised.layout.strategy.reader, body: body, metadata: metadata,
                        partitionID: partition.partitionId, version: settings.kedaVersion) {
                     sequenceNumber = value.sequenceNumber
                 }

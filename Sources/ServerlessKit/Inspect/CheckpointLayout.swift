@@ -1,18 +1,3 @@
-/// The blob layouts checkpoint writers use, as far as a blob's name tells them apart.
-public enum CheckpointLayout: String, Sendable, CaseIterable {
-    /// Event processor SDKs (.NET, Python, Java, JS, Go v1, Functions extension v5, Dapr ≥ 1.10):
-    /// `{namespace}/{hub}/{consumerGroup}/checkpoint/{partition}`, an empty body with metadata.
-    case processor
-    /// Functions extension v4 and the old EventProcessorHost: `{namespace}/{hub}/{consumerGroup}/{partition}`, JSON.
-    case functionsLegacy
-    /// The old Go SDK: `{partition}`, JSON.
-    case goSdk
-    /// Dapr ≤ 1.9: `dapr-{hub}-{consumerGroup}-{partition}`, JSON.
-    case dapr
-    /// The old Python EPH and others KEDA's default reader serves: `{consumerGroup}/{partition}`, JSON.
-    case legacyDefault
-}
-
 /// A blob whose name says it is a checkpoint for one partition of one of our hub's layouts.
 public struct RecognisedCheckpoint: Sendable, Equatable {
     public var container: String

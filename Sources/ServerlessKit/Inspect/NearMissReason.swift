@@ -8,7 +8,7 @@ enum NearMissReason {
                 ? "same path in another casing: the Python and .NET checkpoint stores lowercase the whole path, KEDA lowercases only the consumer group"
                 : "same path in another casing: blob names are case-sensitive and KEDA builds the name from the trigger's settings as they are written"
         } else {
-            reason = "checkpoint in the \(layoutName(found.layout)) layout"
+            reason = "checkpoint in the \(found.layout.strategy.layoutName) layout"
             if found.container != expected?.container { reason += " in container \(found.container)" }
             if let group = found.consumerGroup, let expected, !expected.blobName.lowercased().contains(group.lowercased()) {
                 reason += " for consumer group \(group)"
@@ -31,26 +31,5 @@ enum NearMissReason {
         let named = setting.map { "\($0.key): \($0.value)" }.joined(separator: ", ")
         let which = partitions.count == 1 ? "partition \(partitions[0])" : "partitions \(partitions.joined(separator: ", "))"
         return "; not suggesting \(named): KEDA would then stop reading \(which), which it reads now"
-    }
-
-    static func layoutName(_ layout: CheckpointLayout) -> String {
-        switch layout {
-        case .processor: "event processor (blobMetadata: .NET, Python, Java, JS and Go processors, Functions extension v5)"
-        case .functionsLegacy: "Functions extension v4 (azureFunction)"
-        case .goSdk: "old Go SDK (goSdk)"
-        case .dapr: "Dapr 1.9 and older (dapr)"
-        case .legacyDefault: "legacy {consumerGroup}/{partition} (KEDA's default reader)"
-        }
-    }
-
-    /// The reader that understands a layout's value.
-    static func reader(for layout: CheckpointLayout) -> CheckpointReader {
-        switch layout {
-        case .processor: .blobMetadata
-        case .functionsLegacy: .azureFunction
-        case .goSdk: .goSdk
-        case .dapr: .dapr
-        case .legacyDefault: .default
-        }
     }
 }

@@ -70,17 +70,12 @@ struct NearMissSearch {
     /// consumer group, hub and namespace its name holds (the same consumer's, so they differ in casing only).
     private func changes(toward found: RecognisedCheckpoint) -> [Change] {
         var changes: [Change] = []
-        let strategy: String = switch found.layout {
-        case .processor: "blobMetadata"
-        case .functionsLegacy: "azureFunction"
-        case .goSdk: "goSdk"
-        case .dapr: "dapr"
-        case .legacyDefault: ""
+        let strategy = found.layout.strategy
+        if (strategy.name ?? "") != settings.checkpointStrategy {
+            changes.append(.metadata("checkpointStrategy", strategy.name ?? ""))
         }
-        if strategy != settings.checkpointStrategy {
-            changes.append(.metadata("checkpointStrategy", strategy))
-        }
-        if found.container != settings.blobContainer, found.container != "azure-webjobs-eventhub" || found.layout != .functionsLegacy {
+        // A reader with a container of its own reads it whatever blobContainer says.
+        if found.container != settings.blobContainer, found.container != strategy.fixedContainer {
             changes.append(.metadata("blobContainer", found.container))
         }
         if let group = found.consumerGroup, group != settings.consumerGroup {

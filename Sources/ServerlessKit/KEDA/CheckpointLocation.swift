@@ -32,30 +32,16 @@ extension EventHubScalerSettings {
     /// The container and blob KEDA requests for `partitionID`, or the failure KEDA reports
     /// when it cannot build the path (which fails the scaler).
     public func checkpointLocation(partitionID: String) -> Result<CheckpointLocation, CheckpointFailure> {
-        let location: CheckpointLocation
-        switch reader {
-        case .goSdk:
-            location = CheckpointLocation(container: blobContainer, blobName: partitionID)
-        case .default:
-            return .success(CheckpointLocation(container: blobContainer, blobName: "\(consumerGroup)/\(partitionID)"))
-        case .azureFunction, .blobMetadata, .dapr:
-            guard let hub = eventHubForPaths else { return .failure(.eventHubUnparseable) }
-            switch reader {
-            case .azureFunction:
-                location = CheckpointLocation(container: "azure-webjobs-eventhub",
-                                              blobName: "\(hub.namespace)/\(hub.name)/\(consumerGroup)/\(partitionID)")
-            case .blobMetadata:
-                location = CheckpointLocation(container: blobContainer,
-                                              blobName: "\(hub.namespace)/\(hub.name)/\(GoText.toLower(consumerGroup))/checkpoint/\(partitionID)")
-            default:
-                location = CheckpointLocation(container: blobContainer, blobName: "dapr-\(hub.name)-\(consumerGroup)-\(partitionID)")
-            }
+        let strategy = reader.strategy
+        guard let blobName = strategy.blobName(eventHubForPaths, consumerGroup, partitionID) else {
+            return .failure(.eventHubUnparseable)
         }
+        let location = CheckpointLocation(container: strategy.fixedContainer ?? blobContainer, blobName: blobName)
         // From v2.15 the blob name itself goes through url.Parse (goSdk skips it); before, the
-        // whole `/<container>/<blob>` URL path did, goSdk included.
+        // whole `/<container>/<blob>` URL path did, goSdk included. The default reader skips both.
         if kedaVersion >= KEDAVersion(2, 15, 0) {
-            if reader != .goSdk, let failure = GoURLParse.validate(location.blobName) { return .failure(.invalidPath(failure)) }
-        } else if let failure = GoURLParse.validate("/\(location.container)/\(location.blobName)") {
+            if strategy.parsesBlobName, let failure = GoURLParse.validate(location.blobName) { return .failure(.invalidPath(failure)) }
+        } else if strategy.parsesPathBefore215, let failure = GoURLParse.validate("/\(location.container)/\(location.blobName)") {
             return .failure(.invalidPath(failure))
         }
         return .success(location)

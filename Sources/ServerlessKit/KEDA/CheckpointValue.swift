@@ -12,27 +12,26 @@ public struct CheckpointValue: Equatable, Sendable {
         self.offset = offset
     }
 
-    /// Reads the checkpoint the way `reader` does at `version`: the JSON body for azureFunction,
-    /// goSdk, dapr and default; the blob metadata (keys compared ignoring case, as azblob
-    /// canonicalises header names) for blobMetadata.
+    /// Reads the checkpoint the way `reader` does at `version`, in its strategy's value format: a JSON body,
+    /// or the blob metadata (keys compared ignoring case, as azblob canonicalises header names).
     public static func read(reader: CheckpointReader, body: [UInt8], metadata: [String: String],
                             partitionID: String, version: KEDAVersion) -> Result<CheckpointValue, CheckpointFailure> {
         let withOffset = version.countsEmptyOffsetAsLastPlusOne
-        switch reader {
-        case .blobMetadata:
+        switch reader.strategy.value {
+        case .metadata:
             return fromMetadata(metadata, partitionID: partitionID, version: version)
-        case .azureFunction:
+        case .functionsJSON:
             return decode(body, CheckpointShapes.checkpoint(withOffset)).map { fields in
                 CheckpointValue(sequenceNumber: fields.int("SequenceNumber"), partitionID: fields.string("PartitionId"),
                                 offset: withOffset ? fields.string("Offset") : nil)
             }
-        case .goSdk, .dapr:
+        case .goJSON:
             return decode(body, CheckpointShapes.goCheckpoint(withOffset)).map { fields in
                 let inner = fields.object("checkpoint")
                 return CheckpointValue(sequenceNumber: inner.int("sequenceNumber"), partitionID: fields.string("partitionId"),
                                        offset: withOffset ? inner.string("offset") : nil)
             }
-        case .default:
+        case .csharpOrPythonJSON:
             // Decoded twice, then merged: each C# field keeps its value unless it is zero.
             let csharp: [String: GoJSON.Value]
             switch decode(body, CheckpointShapes.checkpoint(withOffset)) {

@@ -97,12 +97,12 @@ public struct EventHubScalerSettings: Sendable {
     // MARK: Parsing
 
     private struct Common {
-        var threshold: Int64 = 64
-        var activation: Int64 = 0
-        var stale: Int64 = 10000
+        var threshold = KEDADefaults.unprocessedEventThreshold
+        var activation = KEDADefaults.activationUnprocessedEventThreshold
+        var stale = KEDADefaults.stalePartitionInfoThreshold
         var connection = ""
         var storageConnection = ""
-        var consumerGroup = "$Default"
+        var consumerGroup = KEDADefaults.consumerGroup
         var storageAccountName = ""
         var blobContainer = ""
         var namespace = ""
@@ -130,11 +130,12 @@ public struct EventHubScalerSettings: Sendable {
                 return 0
             }
         }
-        common.threshold = try int("unprocessedEventThreshold", "64")
-        common.activation = try int("activationUnprocessedEventThreshold", "0")
-        common.stale = try int("stalePartitionInfoThreshold", "10000")
+        // KEDA's typed config parses its `default=` text like a value.
+        common.threshold = try int("unprocessedEventThreshold", String(KEDADefaults.unprocessedEventThreshold))
+        common.activation = try int("activationUnprocessedEventThreshold", String(KEDADefaults.activationUnprocessedEventThreshold))
+        common.stale = try int("stalePartitionInfoThreshold", String(KEDADefaults.stalePartitionInfoThreshold))
         common.connection = trigger.typedValue("connection", [.authParams, .resolvedEnv]) ?? ""
-        common.consumerGroup = trigger.typedValue("consumerGroup", [.triggerMetadata]) ?? "$Default"
+        common.consumerGroup = trigger.typedValue("consumerGroup", [.triggerMetadata]) ?? KEDADefaults.consumerGroup
         common.storageConnection = trigger.typedValue("storageConnection", [.authParams, .resolvedEnv]) ?? ""
         common.storageAccountName = trigger.typedValue("storageAccountName", [.triggerMetadata]) ?? ""
         common.blobContainer = trigger.typedValue("blobContainer", [.triggerMetadata]) ?? ""
@@ -164,10 +165,10 @@ public struct EventHubScalerSettings: Sendable {
             case .failure(let failure): throw KEDAConfigError(.invalidMetadata, "error parsing azure eventhub metadata \(name): \(failure.message)", settings: [name])
             }
         }
-        common.threshold = try int("unprocessedEventThreshold", 64)
-        common.activation = try int("activationUnprocessedEventThreshold", 0)
+        common.threshold = try int("unprocessedEventThreshold", KEDADefaults.unprocessedEventThreshold)
+        common.activation = try int("activationUnprocessedEventThreshold", KEDADefaults.activationUnprocessedEventThreshold)
         common.storageConnection = trigger.legacyAuthOrFromEnv("storageConnection")
-        common.consumerGroup = metadata["consumerGroup"] ?? "$Default"
+        common.consumerGroup = metadata["consumerGroup"] ?? KEDADefaults.consumerGroup
         common.checkpointStrategy = metadata["checkpointStrategy"] ?? ""
         common.blobContainer = metadata["blobContainer"] ?? ""
         if version.hasAADPodIdentity, let cloud = metadata["cloud"], GoText.equalFold(cloud, "Private"),
@@ -176,7 +177,7 @@ public struct EventHubScalerSettings: Sendable {
         }
         common.serviceBusSuffix = try AzureCloud.resolve(.serviceBus, metadata: metadata)
         if version.hasAADPodIdentity { _ = try AzureCloud.resolve(.activeDirectory, metadata: metadata) }
-        common.stale = try int("stalePartitionInfoThreshold", 10000)
+        common.stale = try int("stalePartitionInfoThreshold", KEDADefaults.stalePartitionInfoThreshold)
         return common
     }
 }

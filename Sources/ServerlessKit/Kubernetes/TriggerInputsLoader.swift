@@ -3,7 +3,7 @@
 /// TriggerAuthentication), round by round, never listing whole namespaces.
 public enum TriggerInputsLoader {
     public static func load(_ ref: ScalableObjectRef, trigger: String? = nil, triggerType: String = "azure-eventhub",
-                            client: KubeAPIClient, clusterObjectNamespace: String = "keda") async throws -> TriggerInputs {
+                            client: KubeAPIClient, clusterObjectNamespace: String = KEDADefaults.clusterObjectNamespace) async throws -> TriggerInputs {
         var store = ObjectStore(source: .cluster(context: client.config.sourceName))
         var fetched: Set<LookupLog.Entry> = []
         // Each round can reveal at most one more level of references (object, target, its Secrets).

@@ -10,7 +10,7 @@ public struct TriggerInputsResolver {
     /// Every object the resolution looked for (found or not), so a live loader can fetch them.
     let lookups = LookupLog()
 
-    public init(store: ObjectStore, clusterObjectNamespace: String = "keda") {
+    public init(store: ObjectStore, clusterObjectNamespace: String = KEDADefaults.clusterObjectNamespace) {
         self.store = store
         self.clusterObjectNamespace = clusterObjectNamespace
     }

@@ -114,8 +114,8 @@ extension ScaledResource {
         return out
     }
 
-    /// `maxReplicaCount`, KEDA's default 100 when absent.
-    public var maxReplicaCount: Int64 { object.body["spec"]["maxReplicaCount"].int ?? 100 }
+    /// `maxReplicaCount`, KEDA's default when absent.
+    public var maxReplicaCount: Int64 { object.body["spec"]["maxReplicaCount"].int ?? Int64(KEDADefaults.maxReplicaCount) }
 }
 
 extension DoctorIndex {

@@ -3,8 +3,15 @@
 public struct CheckpointStrategyMisconfigured: Rule {
     public init() {}
 
-    static let strategies = ["azureFunction", "blobMetadata", "goSdk", "dapr"]
-    static let needContainer: Set<String> = ["blobMetadata", "goSdk", "dapr"]
+    /// KEDA's strategy table: the names a `checkpointStrategy` value may take, and those that read blobContainer.
+    static let strategies = CheckpointStrategy.names
+    static let needContainer = Set(CheckpointStrategy.named.filter(\.needsContainer).compactMap(\.name))
+    static let strategyList = strategies.joined(separator: ", ")
+    /// `blobMetadata, goSdk and dapr`.
+    static let needContainerList: String = {
+        let names = strategies.filter(needContainer.contains)
+        return names.dropLast().joined(separator: ", ") + " and " + names.last!
+    }()
 
     public static let description = RuleDescription(
         id: "AF-KEDA-EH-003", platform: .azureFunctions, alsoFor: [.keda], severity: .error,
@@ -12,9 +19,9 @@ public struct CheckpointStrategyMisconfigured: Rule {
         rationale: """
             checkpointStrategy is compared exactly (BlobMetadata is unknown). An unknown value becomes the legacy \
             <cg>/<partition> reader when blobContainer is set, or azureFunction when it is not, and KEDA says nothing. \
-            blobMetadata, goSdk and dapr read from blobContainer and need it set.
+            \(needContainerList) read from blobContainer and need it set.
             """,
-        fix: "Use one of azureFunction, blobMetadata, goSdk, dapr exactly, and set blobContainer for blobMetadata, goSdk and dapr.",
+        fix: "Use one of \(strategyList) exactly, and set blobContainer for \(needContainerList).",
         references: ["kedacore/keda#3441"],
         triggeringExamples: ["""
             apiVersion: keda.sh/v1alpha1
@@ -69,17 +76,17 @@ public struct CheckpointStrategyMisconfigured: Rule {
                 let field = "\(trigger.path).metadata.checkpointStrategy"
                 if !Self.strategies.contains(strategy) {
                     let meant = Self.strategies.first { $0.lowercased() == strategy.lowercased() }
-                    let fallback = container == nil ? "azureFunction (container azure-webjobs-eventhub)" : "the legacy <consumerGroup>/<partition> reader in \(container!)"
+                    let fallback = container == nil ? "azureFunction (container \(KEDADefaults.functionsContainer))" : "the legacy <consumerGroup>/<partition> reader in \(container!)"
                     findings.append(Self.description.finding(
                         resource.object, in: index, field: field,
                         message: "checkpointStrategy \"\(strategy)\" is not a KEDA strategy\(meant.map { " (the value is case-sensitive: \($0))" } ?? ""); KEDA silently uses \(fallback) instead",
-                        fix: "Set \(field) to \(meant ?? "one of azureFunction, blobMetadata, goSdk, dapr") exactly\(meant.map { Self.needContainer.contains($0) && container == nil ? " and set blobContainer" : "" } ?? "").",
+                        fix: "Set \(field) to \(meant ?? "one of \(Self.strategyList)") exactly\(meant.map { Self.needContainer.contains($0) && container == nil ? " and set blobContainer" : "" } ?? "").",
                         evidence: [Evidence.field(field, .string(strategy))]))
                 } else if Self.needContainer.contains(strategy) && container == nil {
                     findings.append(Self.description.finding(
                         resource.object, in: index, field: field,
                         message: "checkpointStrategy \(strategy) reads checkpoints from blobContainer, which is not set: KEDA looks in a container with an empty name",
-                        fix: "Set \(trigger.path).metadata.blobContainer to the checkpoint container (azure-webjobs-eventhub for Azure Functions).",
+                        fix: "Set \(trigger.path).metadata.blobContainer to the checkpoint container (\(KEDADefaults.functionsContainer) for Azure Functions).",
                         evidence: [Evidence.field(field, .string(strategy)), "\(trigger.path).metadata.blobContainer: (not set)"]))
                 }
             }

@@ -65,8 +65,10 @@ public struct EventHubActivationAboveThreshold: Rule {
             if !resource.isJob, (resource.object.body["spec"]["minReplicaCount"].int ?? 0) > 0 { continue }
             for trigger in resource.triggers where trigger.type == "azure-eventhub" {
                 // KEDA's defaults; values KEDA cannot read are KD-EH-001's.
-                guard let threshold = Self.number(trigger, "unprocessedEventThreshold", default: 64), threshold > 0,
-                      let activation = Self.number(trigger, "activationUnprocessedEventThreshold", default: 0),
+                guard let threshold = Self.number(trigger, "unprocessedEventThreshold", default: KEDADefaults.unprocessedEventThreshold),
+                      threshold > 0,
+                      let activation = Self.number(trigger, "activationUnprocessedEventThreshold",
+                                                   default: KEDADefaults.activationUnprocessedEventThreshold),
                       activation > threshold else { continue }
                 let field = "\(trigger.path).metadata.activationUnprocessedEventThreshold"
                 let target = resource.isJob ? "no job starts" : "\(resource.targetName ?? "the target") stays at zero replicas"

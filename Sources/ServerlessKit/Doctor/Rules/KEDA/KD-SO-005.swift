@@ -40,7 +40,8 @@ public struct InvalidScaledObjectSpec: Rule {
         var findings: [Finding] = []
         for resource in ScaledResource.all(in: index) where !resource.isJob {
             let object = resource.object, spec = object.body["spec"]
-            let minimum = spec["minReplicaCount"].int ?? 0, maximum = spec["maxReplicaCount"].int ?? 100
+            let minimum = spec["minReplicaCount"].int ?? Int64(KEDADefaults.minReplicaCount)
+            let maximum = spec["maxReplicaCount"].int ?? Int64(KEDADefaults.maxReplicaCount)
             if minimum > maximum {
                 findings.append(Self.description.finding(object, in: index, field: "spec.minReplicaCount",
                     message: "minReplicaCount \(minimum) is more than maxReplicaCount \(maximum): KEDA rejects the ScaledObject",

@@ -1,30 +1,28 @@
-import Foundation
-import ServerlessKit
-
 /// How the command reaches storage and Event Hubs: the connection strings KEDA was given, or an Entra ID
 /// token of the user's own when the trigger uses `azure-workload` without them, or when
 /// `--azure-credential` names a source. KEDA's settings say where; the token only decides what the
 /// command can read.
 struct CheckpointAzureAccess {
     let settings: EventHubScalerSettings
-    let source: CheckpointSourceOptions
+    let source: CheckpointAccessOptions
     let transport: any HTTPClient
     /// Set when any request carries a token.
     let credential: EntraCredential?
     let forced: Bool
 
-    init(settings: EventHubScalerSettings, source: CheckpointSourceOptions, transport: any HTTPClient, log: RequestLog?) throws {
+    init(settings: EventHubScalerSettings, source: CheckpointAccessOptions, environment: [String: String], transport: any HTTPClient,
+         log: RequestLog?) throws {
         self.settings = settings
         self.source = source
         self.transport = transport
         guard let choice = AzureCredentialChoice(source.azureCredential) else {
-            throw CommandInputError(message: "invalid --azure-credential \"\(source.azureCredential)\": want one of \(AzureCredentialChoice.names.joined(separator: ", "))")
+            throw CheckpointInputError("invalid --azure-credential \"\(source.azureCredential)\": want one of \(AzureCredentialChoice.names.joined(separator: ", "))")
         }
         forced = choice != .auto
         let storageNeedsToken = forced || settings.storageConnection == nil
-        let eventHubsNeedsToken = source.partitionInfo == nil && (forced || settings.eventHubConnection == nil)
+        let eventHubsNeedsToken = !source.hasPartitionInfo && (forced || settings.eventHubConnection == nil)
         if storageNeedsToken || eventHubsNeedsToken {
-            credential = EntraCredential(choice: choice, environment: try EntraEnvironment(ProcessInfo.processInfo.environment),
+            credential = EntraCredential(choice: choice, environment: try EntraEnvironment(environment),
                                          http: transport, log: log)
         } else {
             credential = nil
@@ -36,10 +34,10 @@ struct CheckpointAzureAccess {
     /// tokens are asked for before any data request, so a missing credential is one clear error.
     func clients() async throws -> (storage: StorageConnectionString, storageHTTP: any HTTPClient, eventHubs: EventHubsRuntimeClient?) {
         let storageConnection = try settings.storageConnection.map { try StorageConnectionString.parse($0.value) }
-        let eventHubsConnection = source.partitionInfo != nil ? nil
+        let eventHubsConnection = source.hasPartitionInfo ? nil
             : try settings.eventHubConnection.map { try EventHubsConnectionString.parse($0.value) }
         let storageEndpoint = try tokenStorageEndpoint(storageConnection)
-        let eventHubsTarget = source.partitionInfo != nil ? nil : try tokenEventHubsTarget(eventHubsConnection)
+        let eventHubsTarget = source.hasPartitionInfo ? nil : try tokenEventHubsTarget(eventHubsConnection)
 
         var storage = storageConnection
         var storageHTTP: any HTTPClient = transport
@@ -61,7 +59,7 @@ struct CheckpointAzureAccess {
                                                    endpointOverride: source.eventHubEndpoint, http: transport)
         }
         guard let storage else {
-            throw CommandInputError(message: "no way to read storage: give --storage-connection, or --storage-account with an Entra ID credential")
+            throw CheckpointInputError("no way to read storage: give --storage-connection, or --storage-account with an Entra ID credential")
         }
         return (storage, storageHTTP, eventHubs)
     }
@@ -79,7 +77,7 @@ struct CheckpointAzureAccess {
         } else if let connection {
             endpoint = connection.blobEndpoint
         } else {
-            throw CommandInputError(message: "reading storage with an Entra ID token needs --storage-account (trigger: storageAccountName) or --storage-endpoint")
+            throw CheckpointInputError("reading storage with an Entra ID token needs --storage-account (trigger: storageAccountName) or --storage-endpoint")
         }
         try Self.requireHTTPS(endpoint, what: "the blob endpoint")
         return endpoint
@@ -90,7 +88,7 @@ struct CheckpointAzureAccess {
     private func tokenEventHubsTarget(_ connection: EventHubsConnectionString?) throws -> (EventHubIdentity, String)? {
         guard credential != nil, forced || connection == nil else { return nil }
         guard let hub = settings.eventHubForPaths, !hub.name.isEmpty else {
-            throw CommandInputError(message: "reading Event Hubs with an Entra ID token needs the event hub's name (--eventhub-name)")
+            throw CheckpointInputError("reading Event Hubs with an Entra ID token needs the event hub's name (--eventhub-name)")
         }
         let base = source.eventHubEndpoint
             ?? (connection?.useDevelopmentEmulator == true ? "http://\(hub.namespace)/" : "https://\(hub.namespace)/")
@@ -101,7 +99,29 @@ struct CheckpointAzureAccess {
     /// Like the Azure SDKs (azure-storage-blob refuses token credentials over http), a token travels only over HTTPS.
     static func requireHTTPS(_ url: String, what: String) throws {
         guard url.lowercased().hasPrefix("https://") else {
-            throw CommandInputError(message: "\(what) \(Redact.url(url)) is not HTTPS: an Entra ID token is only sent over HTTPS")
+            throw CheckpointInputError("\(what) \(Redact.url(url)) is not HTTPS: an Entra ID token is only sent over HTTPS")
         }
     }
+}
+
+/// How `checkpoints` reaches storage and Event Hubs, beyond what KEDA's settings say.
+public struct CheckpointAccessOptions: Sendable {
+    /// `--azure-credential`: `auto`, or the one Entra ID source to use even where connection strings exist.
+    public var azureCredential: String
+    /// `--storage-endpoint`, `--eventhub-endpoint`: base URLs for private endpoints, proxies and tests.
+    public var storageEndpoint: String?
+    public var eventHubEndpoint: String?
+    /// `--partition-info`: the partitions' ids and sequence numbers instead of asking Event Hubs; read when the
+    /// inspection needs them (beside the storage listing).
+    public var partitionInfo: (@Sendable () throws -> [PartitionRuntimeInfo])?
+
+    public init(azureCredential: String = "auto", storageEndpoint: String? = nil, eventHubEndpoint: String? = nil,
+                partitionInfo: (@Sendable () throws -> [PartitionRuntimeInfo])? = nil) {
+        self.azureCredential = azureCredential
+        self.storageEndpoint = storageEndpoint
+        self.eventHubEndpoint = eventHubEndpoint
+        self.partitionInfo = partitionInfo
+    }
+
+    var hasPartitionInfo: Bool { partitionInfo != nil }
 }

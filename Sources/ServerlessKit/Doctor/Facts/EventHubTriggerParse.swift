@@ -1,7 +1,9 @@
+import Foundation
+
 /// One azure-eventhub trigger run through KEDA's own parser, with inputs gathered as KEDA gathers them.
 /// Triggers whose inputs cannot be gathered (a missing or forbidden object) are left to the rules
 /// about those objects: parsing them anyway would blame the trigger for something else.
-struct EventHubTriggerParse {
+struct EventHubTriggerParse: Sendable {
     let resource: ScaledResource
     let trigger: ScaledResource.Trigger
     let inputs: TriggerInputs
@@ -11,8 +13,11 @@ struct EventHubTriggerParse {
     /// KEDA's settings, or the first error KEDA reports for them (metadata, then client creation).
     let result: Result<EventHubScalerSettings, KEDAConfigError>
 
-    /// Every azure-eventhub trigger in the input whose inputs resolve, parsed by the operator's KEDA version.
-    static func all(in index: DoctorIndex) -> [EventHubTriggerParse] {
+    /// Every azure-eventhub trigger in the input whose inputs resolve, parsed by the operator's KEDA version:
+    /// worked out once per run (`DoctorIndex.eventHubTriggers`), for every rule that asks KEDA's parser.
+    static func all(in index: DoctorIndex) -> [EventHubTriggerParse] { index.eventHubTriggers }
+
+    static func scan(in index: DoctorIndex) -> [EventHubTriggerParse] {
         let resources = ScaledResource.all(in: index).filter { $0.triggers.contains { $0.type == "azure-eventhub" } }
         guard !resources.isEmpty else { return [] }
         let keda = KedaOperator.all(in: index).first
@@ -20,8 +25,9 @@ struct EventHubTriggerParse {
         let choice = KEDAVersionDetector.choose(
             flag: nil, sightings: index.kedaSightings, from: index.isLive ? .cluster : .manifests)
         let version = choice.version
-        let clusterObjectNamespace = keda?.clusterObjectNamespace(in: index) ?? "keda"
-        let resolver = TriggerInputsResolver(store: index.placement.place(index.store), clusterObjectNamespace: clusterObjectNamespace)
+        let clusterObjectNamespace = keda?.clusterObjectNamespace(in: index) ?? KEDADefaults.clusterObjectNamespace
+        // The objects placed once, as `checkpoints -f` places its manifests.
+        let source = TriggerInputsSource(index.store, placement: index.placement)
         var out: [EventHubTriggerParse] = []
         for resource in resources {
             let kind: ScalableKind = resource.isJob ? .scaledJob : .scaledObject
@@ -29,7 +35,7 @@ struct EventHubTriggerParse {
                                         name: resource.object.name)
             for (position, trigger) in resource.triggers.enumerated() where trigger.type == "azure-eventhub" {
                 // A value KEDA reads as empty (missing key or object) is the finding of the rules about that reference.
-                guard let inputs = try? resolver.resolve(ref, trigger: String(position)),
+                guard let inputs = try? source.inputs(ref, trigger: String(position), clusterObjectNamespace: clusterObjectNamespace),
                       inputs.emptyReadsTheTriggerUses.isEmpty else { continue }
                 let result: Result<EventHubScalerSettings, KEDAConfigError>
                 do {
@@ -46,5 +52,20 @@ struct EventHubTriggerParse {
             }
         }
         return out
+    }
+}
+
+/// The triggers parsed on first use and kept; rules read the index at once, so the first one works them out.
+final class EventHubTriggerCache: @unchecked Sendable {
+    private let lock = NSLock()
+    private var parsed: [EventHubTriggerParse]?
+
+    func value(_ make: () -> [EventHubTriggerParse]) -> [EventHubTriggerParse] {
+        lock.withLock {
+            if let parsed { return parsed }
+            let made = make()
+            parsed = made
+            return made
+        }
     }
 }
