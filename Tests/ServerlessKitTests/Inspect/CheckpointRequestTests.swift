@@ -134,7 +134,7 @@ struct CheckpointRequestTests {
         let request = Self.request(nil, flags: .init(metadata: ["eventHubName": "orders"]),
                                    environment: ["AZURE_STORAGE_CONNECTION_STRING": Self.envStorage])
         #expect(request.trigger.authParams == ["storageConnection": Self.envStorage])
-        #expect(throws: KEDAConfigError("no event hub connection string given")) { try request.settings() }
+        #expect(throws: KEDAConfigError(.noEventHubConnection, "no event hub connection string given")) { try request.settings() }
     }
 
     @Test func aPodIdentityTakesNoEventHubsConnectionFromTheEnvironmentButStillItsStorage() throws {
@@ -230,7 +230,7 @@ struct CheckpointRequestTests {
         let error = try #require(throws: WithHint.self) { try request.settings() }
         #expect(error.message == "no storage connection string given")
         #expect(error.hint == "modelling \(Self.operator215)")
-        #expect(throws: KEDAConfigError("no storage connection string given")) { try Self.request(nil).settings() }
+        #expect(throws: KEDAConfigError(.noStorageConnection, "no storage connection string given")) { try Self.request(nil).settings() }
     }
 
     @Test func aContainerNameAzureRefusesIsSaidBeforeAnyRequest() throws {
