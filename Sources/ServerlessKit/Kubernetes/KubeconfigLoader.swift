@@ -33,10 +33,10 @@ public enum KubeconfigLoader {
     public static func merged(overrides: KubeconfigOverrides, environment: KubeEnvironment = .process) throws -> Kubeconfig {
         var merged = Kubeconfig()
         for path in try files(overrides: overrides, environment: environment) {
-            let text: String
-            do {
-                text = try String(contentsOfFile: path, encoding: .utf8)
-            } catch {
+            // Read to the end rather than by size: KUBECONFIG=/dev/null (an empty config, as kubectl takes it)
+            // and other character devices report no size.
+            guard let data = try? FileHandle(forReadingFrom: URL(fileURLWithPath: path)).readToEnd() ?? Data(),
+                  let text = String(data: data, encoding: .utf8) else {
                 throw KubeconfigError.unreadable(path: path, reason: "the file cannot be read as UTF-8 text")
             }
             merged.merge(try Kubeconfig.parse(text, file: path))

@@ -29,9 +29,10 @@ import Testing
         #expect(catalogued.values.allSatisfy { $0.count == 1 }, "a rule type listed twice")
         var declared = 0
         for (file, types) in files {
-            // A file named like an id holds exactly that rule; a helper file holds none.
+            // Rules/ holds rules only, one per file named by its id; what several rules share is in Facts/.
             let namedLikeAnID = try file.wholeMatch(of: Regex(#"[A-Z]+(-[A-Z0-9]+)+"#)) != nil
-            #expect(types.count == (namedLikeAnID ? 1 : 0), "\(file).swift declares \(types)")
+            #expect(namedLikeAnID, "\(file).swift is not named by a rule id: helpers belong in Doctor/Facts/")
+            #expect(types.count == 1, "\(file).swift declares \(types)")
             for type in types {
                 declared += 1
                 let rule = try #require(catalogued[type]?.first, "\(type) (\(file).swift) is not in Catalogue.all: it never runs")

@@ -109,6 +109,14 @@ struct KubeconfigLoaderTests {
         #expect(try KubeconfigLoader.load(environment: dir.environment(["KUBECONFIG": ""])).contextName == "beta")
     }
 
+    @Test func devNullIsAnEmptyKubeconfig() throws {
+        // kubectl reads KUBECONFIG=/dev/null as a config with nothing in it; a character device has no size.
+        let dir = try TempDir()
+        let merged = try KubeconfigLoader.merged(overrides: .init(), environment: dir.environment(["KUBECONFIG": "/dev/null"]))
+        #expect(merged.contexts.isEmpty && merged.clusters.isEmpty)
+        #expect(try KubeconfigLoader.merged(overrides: .init(kubeconfig: "/dev/null"), environment: dir.environment()).contexts.isEmpty)
+    }
+
     @Test func noConfigurationAtAll() throws {
         let dir = try TempDir()
         #expect(throws: KubeconfigError.noConfiguration) { try KubeconfigLoader.load(environment: dir.environment()) }
