@@ -8,8 +8,16 @@ struct CheckpointCommandRunner {
     let source: CheckpointSourceOptions
     /// Counts the Azure requests, for the progress line and the command's deadline.
     var tracker: RequestTracker?
+    /// Set when this trigger is one of many (`-A`, `-l`, `--watch`): the cluster client, KEDA's version,
+    /// the transport and the reads all triggers share.
+    var shared: SharedCheckpointRun.Slot?
 
     func report() async throws -> CheckpointReport {
+        try await inspect(prepare())
+    }
+
+    /// Everything before the checkpoints are read: the trigger resolved, KEDA's settings, the clients.
+    func prepare() async throws -> PreparedCheckpoint {
         let flagVersion = try kedaVersionFlag()
         var origin: CheckpointReport.Origin?
         let object = try await triggerFromObject(flagVersion: flagVersion, origin: &origin)
@@ -29,21 +37,37 @@ struct CheckpointCommandRunner {
         }
         // A name Azure refuses (InvalidResourceName) is said before any request.
         if !settings.blobContainer.isEmpty { try BlobContainerName.validate(settings.blobContainer) }
-        let curl = try CurlTransport(options: azureTransportOptions())
-        let transport: any HTTPClient = tracker.map { TrackedHTTPClient(curl, tracker: $0) } ?? curl
+        let transport: any HTTPClient
+        if let shared {
+            transport = shared.run.transport(for: settings)
+        } else {
+            let curl = try CurlTransport(options: azureTransportOptions())
+            transport = tracker.map { TrackedHTTPClient(curl, tracker: $0) } ?? curl
+        }
         do {
             let access = try CheckpointAzureAccess(settings: settings, source: source, transport: transport, log: global.requestLog)
             let clients = try await access.clients()
-            // The storage listing does not wait for Event Hubs: both go out at once.
-            var report = try await CheckpointInspector(trigger: trigger, settings: settings, target: target, storage: clients.storage,
-                                                       http: clients.storageHTTP)
-                .inspect(loadingPartitions: { try await partitionRuntime(client: clients.eventHubs) })
-            report.kedaVersionChoice = keda
-            report.origin = origin
-            return report
+            return PreparedCheckpoint(trigger: trigger, settings: settings, target: target, keda: keda, origin: origin,
+                                      clients: clients)
         } catch let error as ConnectionStringError {
             // A connection string that neither KEDA nor this tool can use: KEDA's reason comes first.
             throw settings.clientCreationError ?? error
+        }
+    }
+
+    /// Reads the checkpoints of a prepared trigger; a `--watch` round calls only this.
+    func inspect(_ prepared: PreparedCheckpoint) async throws -> CheckpointReport {
+        let clients = prepared.clients
+        do {
+            // The storage listing does not wait for Event Hubs: both go out at once.
+            var report = try await CheckpointInspector(trigger: prepared.trigger, settings: prepared.settings, target: prepared.target,
+                                                       storage: clients.storage, http: clients.storageHTTP)
+                .inspect(loadingPartitions: { try await partitionRuntime(client: clients.eventHubs) })
+            report.kedaVersionChoice = prepared.keda
+            report.origin = prepared.origin
+            return report
+        } catch let error as ConnectionStringError {
+            throw prepared.settings.clientCreationError ?? error
         }
     }
 
@@ -72,11 +96,15 @@ struct CheckpointCommandRunner {
         let inputs: TriggerInputs
         let keda: KEDAVersionChoice
         if source.filenames.isEmpty {
-            let client = try global.apiClient()
-            let ref = ScalableObjectRef(kind: kind, namespace: client.config.namespace, name: name)
+            let client = try shared?.run.apiClient ?? global.apiClient()
+            let ref = ScalableObjectRef(kind: kind, namespace: shared?.namespace ?? client.config.namespace, name: name)
             inputs = try await TriggerInputsLoader.load(ref, trigger: source.trigger, client: client,
                                                         clusterObjectNamespace: clusterObjectNamespace)
-            let found = flagVersion == nil ? await KEDAVersionDetector.live(client: client) : (sightings: [], unavailable: nil)
+            var found: (sightings: [KEDAOperatorSighting], unavailable: String?) = (sightings: [], unavailable: nil)
+            if flagVersion == nil {
+                // Several triggers ask the cluster which KEDA runs once between them.
+                if let shared { found = await shared.run.kedaOperators() } else { found = await KEDAVersionDetector.live(client: client) }
+            }
             keda = KEDAVersionDetector.choose(flag: flagVersion, sightings: found.sightings, from: .cluster, unavailable: found.unavailable)
         } else {
             let placement = try global.manifestPlacement()
@@ -94,10 +122,10 @@ struct CheckpointCommandRunner {
             }
             keda = KEDAVersionDetector.choose(flag: flagVersion, sightings: KEDAVersionDetector.sightings(in: store), from: .manifests)
         }
-        if keda.source == .default, let why = keda.reason.split(separator: ";").first { Terminal.warning("\(why): modelling KEDA \(keda.version)") }
-        for read in inputs.emptyReadsTheTriggerUses { Terminal.warning(read.description) }
+        if keda.source == .default, let why = keda.reason.split(separator: ";").first { warn("\(why): modelling KEDA \(keda.version)", own: false) }
+        for read in inputs.emptyReadsTheTriggerUses { warn(read.description) }
         for unreadable in inputs.unresolvedAuthSources {
-            Terminal.warning("the TriggerAuthentication reads \(unreadable), which this tool cannot; pass the connection strings as flags")
+            warn("the TriggerAuthentication reads \(unreadable), which this tool cannot; pass the connection strings as flags")
         }
         let trigger = inputs.eventHubTrigger
         origin = .init(kind: inputs.object.kind.rawValue, namespace: inputs.object.namespace, name: inputs.object.name,
@@ -107,6 +135,12 @@ struct CheckpointCommandRunner {
             ? .scaledJob(maxReplicas: inputs.maxReplicaCount ?? 100)
             : .scaledObject(minReplicas: inputs.minReplicaCount ?? 0, maxReplicas: inputs.maxReplicaCount ?? 100)
         return (trigger, target, keda)
+    }
+
+    /// A warning; among many triggers it names the object when it is the object's `own`, and is said once.
+    private func warn(_ line: String, own: Bool = true) {
+        guard let shared else { return Terminal.warning(line) }
+        shared.run.warn(own ? "\(shared.object): \(line)" : line)
     }
 
     /// Where KEDA reads ClusterTriggerAuthentication Secrets from (its KEDA_CLUSTER_OBJECT_NAMESPACE).
@@ -155,7 +189,7 @@ struct CheckpointCommandRunner {
         }
     }
 
-    private func azureTransportOptions() throws -> TransportOptions {
+    func azureTransportOptions() throws -> TransportOptions {
         if source.azureInsecureSkipTLSVerify {
             Terminal.warning("not verifying the TLS certificates of storage and Event Hubs (--azure-insecure-skip-tls-verify)")
         }

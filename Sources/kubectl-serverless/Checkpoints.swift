@@ -56,11 +56,18 @@ struct Checkpoints: AsyncParsableCommand {
 
     @OptionGroup(title: "Kubernetes") var global: GlobalOptions
     @OptionGroup(title: "Checkpoint source") var source: CheckpointSourceOptions
+    @OptionGroup(title: "Several triggers, watching") var scope: CheckpointScopeOptions
 
     @Option(name: .shortAndLong, help: "Output format: table, wide, json or yaml.")
     var output: CheckpointOutput = .table
 
     func run() async throws {
+        let source = try self.source.normalizingObjectForm()
+        let many = scope.readsMany(source: source, global: global)
+        try scope.validate(source: source, many: many)
+        if many || scope.watch {
+            return try await CheckpointWatch(global: global, source: source, scope: scope, output: output).run(many: many)
+        }
         let tracker = RequestTracker()
         let runner = CheckpointCommandRunner(global: global, source: source, tracker: tracker)
         // A progress line only for people at a terminal, never in a document meant for a program.
@@ -110,7 +117,7 @@ enum CheckpointOutput: String, ExpressibleByArgument, CaseIterable {
 
 /// Where the trigger's settings come from, and every setting as a flag with KEDA's metadata name behind it.
 struct CheckpointSourceOptions: ParsableArguments {
-    @Argument(help: "The ScaledObject whose azure-eventhub trigger to inspect.")
+    @Argument(help: "The ScaledObject whose azure-eventhub trigger to inspect: NAME, so/NAME or sj/NAME (a ScaledJob); none with -A, -l or -n reads them all.")
     var scaledObject: String?
 
     @Option(name: .customLong("scaled-job"), help: "Inspect a ScaledJob's trigger instead of a ScaledObject's.")
