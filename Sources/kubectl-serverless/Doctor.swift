@@ -44,6 +44,10 @@ struct DoctorCommand: AsyncParsableCommand {
     @Flag(name: [.customShort("A"), .customLong("all-namespaces")], help: "Check every namespace.")
     var allNamespaces = false
 
+    @Flag(name: .customLong("all-contexts"),
+          help: "Check every context of the kubeconfig at once, one section each (--context a,b,c checks those).")
+    var allContexts = false
+
     @Option(help: ArgumentHelp("Only these platforms, comma-separated: \(Platform.choices) (default: all that are found; general checks only what the platforms own)."))
     var platform: String?
 
@@ -82,6 +86,10 @@ struct DoctorCommand: AsyncParsableCommand {
             namespace: allNamespaces ? nil : global.namespace,
             defaultNamespace: readsManifests ? try global.manifestPlacement().namespace : global.namespace ?? "default",
             config: try loadConfig())
+        if let contexts = try DoctorContexts.names(global: global, allContexts: allContexts) {
+            if readsManifests { throw CommandInputError(message: "--all-contexts and --context a,b read clusters, not -f manifests") }
+            return try await DoctorContexts(global: global, allNamespaces: allNamespaces, options: options, output: output).run(contexts)
+        }
         let store = try await loadStore(options: options)
         let report = Doctor.run(store: store, options: options)
         print(report.render(format: output, style: style, showHeaders: !global.noHeaders), terminator: "")
