@@ -32,6 +32,7 @@ struct CheckpointWatch {
         var known: [String: CheckpointsMany.Resolved] = [:]
         var previous: [String: (report: CheckpointReport, at: ContinuousClock.Instant)] = [:]
         var round = 0
+        var widths: [Int] = []
         while true {
             round += 1
             let result: (list: CheckpointReportList, resolved: [String: CheckpointsMany.Resolved])
@@ -64,7 +65,7 @@ struct CheckpointWatch {
             WatchSignals.printing {
                 if shown.items.isEmpty, [.table, .wide].contains(output), round == 1 { Terminal.error(many.noneFound()) }
                 CheckpointsMany.print(shown, output: output, global: global, namespaces: scope.allNamespaces,
-                                      round: interval == nil ? 0 : round)
+                                      round: interval == nil ? 0 : round, widths: &widths)
                 CheckpointsMany.printFailures(shown)
             }
             guard let interval else { return list.exitCode }

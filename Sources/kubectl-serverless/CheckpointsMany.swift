@@ -101,14 +101,16 @@ struct CheckpointsMany {
     // MARK: Output
 
     /// The list as the output format wants it; `round` counts from 1 under `--watch` (0 without).
-    static func print(_ list: CheckpointReportList, output: CheckpointOutput, global: GlobalOptions, namespaces: Bool, round: Int) {
+    static func print(_ list: CheckpointReportList, output: CheckpointOutput, global: GlobalOptions, namespaces: Bool, round: Int,
+                      widths: inout [Int]) {
         let watching = round > 0
         switch output {
         case .table, .wide:
             let style = Terminal.style(noColor: global.noColor)
-            // Like `kubectl get -w`: the header once, then rows round after round.
-            Swift.print(list.rows(wide: output == .wide, namespaces: namespaces, rates: watching,
-                                  showHeaders: !global.noHeaders && round <= 1, style: style), terminator: "")
+            // Like `kubectl get -w`: the header once, then rows round after round, under it.
+            let headers = !global.noHeaders && round <= 1
+            let table = list.table(wide: output == .wide, namespaces: namespaces, rates: watching, style: style)
+            Swift.print(table.keepingColumns(&widths, showHeaders: headers).render(showHeaders: headers), terminator: "")
         case .json:
             Swift.print(JSON.text(list.value(rates: watching), pretty: !watching))
         case .yaml:

@@ -12,6 +12,10 @@ extension CheckpointReportList {
     /// Rows with NAMESPACE first when several namespaces are read (kubectl's `-A`); wide adds why KEDA would
     /// fail the metric or why the trigger could not be inspected; `--watch` adds the rates.
     public func rows(wide: Bool, namespaces: Bool, rates: Bool, showHeaders: Bool, style: Style) -> String {
+        table(wide: wide, namespaces: namespaces, rates: rates, style: style).render(showHeaders: showHeaders)
+    }
+
+    public func table(wide: Bool, namespaces: Bool, rates: Bool, style: Style) -> Table {
         var headers = ["Name", "Trigger", "Hub", "Consumer Group", "Partitions", "OK", "Missing", "Mismatch", "Invalid", "Error",
                        "Unprocessed", "Metric", "Desired", "KEDA"]
         if namespaces { headers.insert("Namespace", at: 0) }
@@ -38,7 +42,7 @@ extension CheckpointReportList {
             if wide { row.append(item.report?.scalerError ?? item.failure.map { style.red($0.message) } ?? "-") }
             return row
         }
-        return Table(headers: headers, rows: rows).render(showHeaders: showHeaders)
+        return Table(headers: headers, rows: rows)
     }
 
     private func paint(_ count: Int, _ colour: (String) -> String) -> String {
@@ -67,5 +71,24 @@ extension CheckpointReportList.Item {
             members.insert(contentsOf: rateMembers, at: totals + 1)
         }
         return .object(members)
+    }
+}
+
+extension Table {
+    /// Columns at least as wide as `widths` (the rounds printed before), which grow to this table's: rows
+    /// printed round after round (`--watch`) stay under the header printed once.
+    public func keepingColumns(_ widths: inout [Int], showHeaders: Bool) -> Table {
+        let all = (showHeaders ? [headers.map { $0.uppercased() }] : []) + rows
+        if widths.count < headers.count { widths += Array(repeating: 0, count: headers.count - widths.count) }
+        for row in all {
+            for (column, cell) in row.prefix(headers.count).enumerated() { widths[column] = max(widths[column], Style.visibleWidth(cell)) }
+        }
+        let target = widths
+        func pad(_ cell: String, _ column: Int) -> String {
+            cell + String(repeating: " ", count: max(0, target[column] - Style.visibleWidth(cell)))
+        }
+        return Table(headers: headers.enumerated().map { column, header in
+            header + String(repeating: " ", count: max(0, target[column] - header.count))
+        }, rows: rows.map { row in row.enumerated().map { pad($1, $0) } })
     }
 }
