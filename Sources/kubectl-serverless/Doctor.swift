@@ -14,12 +14,17 @@ struct DoctorCommand: AsyncParsableCommand {
             template first. With -n, the KEDA, Fission and OpenWhisk control planes are still looked for in every \
             namespace the user may read.
 
+            --all-contexts (or --context a,b,c) checks every context of the kubeconfig (or those) at once, one \
+            section with its summary line each; a context that does not answer within --request-timeout (else 30 \
+            seconds) is reported with its error and the others still are. -o json is a DoctorReportList.
+
             A config file (.kubectl-serverless.yaml in the current directory, or --config) can set failOn and \
             skip checks everywhere or per object; an object can also skip checks itself with the annotation \
             kubectl-serverless/skip-checks: "ID[,ID...]". Skipped findings are counted in the summary.
 
             Examples:
               kubectl serverless doctor -A
+              kubectl serverless doctor -A --all-contexts -o json
               kubectl serverless doctor -f k8s/ -R --fail-on warning
               helm template fn ./chart | \\
                 kubectl serverless doctor -f - -o sarif > doctor.sarif
