@@ -56,6 +56,22 @@ import Testing
         // The naive count would be 3 triggers x (1 + partitions) Event Hubs reads plus a listing per trigger.
     }
 
+    @Test func aThrottledSharedListingIsRetriedAfterItsRetryAfterOnceForEveryTrigger() throws {
+        let world = try ManyTriggersWorld()
+        try world.seed()
+        try world.azure.setFaults(["throttle:status=503:retry-after=1:first=1:path=/checkpoints"])
+        try world.azure.clearLog()
+        let started = Date()
+        let all = try world.run(["-A", "-o", "json"])
+        #expect(all.status == 2, "only broken fails: \(all.stderr)")
+        #expect(Date().timeIntervalSince(started) >= 1, "Retry-After: 1 waited for")
+        let items = try JSON.parse(all.stdout)["items"].array
+        #expect(items.filter { $0["partitions"].array.count > 0 }.count == 3)
+        let listings = try world.azure.requestLog().filter { $0.path == "/ordersstore/checkpoints" && $0.query["comp"] == "list" }
+        // One 503, one retry: shared by the three triggers that read the container.
+        #expect(listings.map(\.status) == [503, 200], "\(listings)")
+    }
+
     @Test func namespaceAndSelectorNarrowTheScopeAndTheTableHasOneRowPerTrigger() throws {
         let world = try ManyTriggersWorld()
         try world.seed()
