@@ -72,6 +72,18 @@ import Testing
         #expect(listings.map(\.status) == [503, 200], "\(listings)")
     }
 
+    @Test func noKeyAppearsInAnyOutputOfAManyTriggerRun() throws {
+        let world = try ManyTriggersWorld()
+        try world.seed()
+        var runs = [try world.run(["-A", "-o", "json", "-v"]), try world.run(["-A", "-o", "wide", "-vv"])]
+        runs.append(try world.run(["-A", "-o", "json", "--storage-connection", world.storage.replacingOccurrences(of: "AccountKey=", with: "AccountKey=QUJD")]))
+        for run in runs {
+            for secret in [ManyTriggersWorld.storageKey, ManyTriggersWorld.eventHubsKey, KubeTestCluster.token] {
+                #expect(!run.stdout.contains(secret) && !run.stderr.contains(secret), "leaked: \(run.stderr)")
+            }
+        }
+    }
+
     @Test func namespaceAndSelectorNarrowTheScopeAndTheTableHasOneRowPerTrigger() throws {
         let world = try ManyTriggersWorld()
         try world.seed()

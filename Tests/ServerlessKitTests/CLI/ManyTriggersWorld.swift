@@ -16,18 +16,21 @@ final class ManyTriggersWorld: @unchecked Sendable {
     let inputs: TempDir
     let home: TempDir
 
+    static let storageKey = Data("many-storage-key-0001".utf8).base64EncodedString()
+    static let eventHubsKey = "many-eventhubs-key"
+
     init(forbid: [String] = []) throws {
-        let storageKey = Data("many-storage-key-0001".utf8).base64EncodedString()
+        let storageKey = Self.storageKey
         var options = AzureTestServer.Options(
             hubs: ["orders:partitions=3:last=150,90,-1:consumer-groups=$Default,audit", "billing:partitions=2:last=40,40"],
             extraArguments: ["--eventhub-namespace", Self.namespace])
         options.accounts = ["ordersstore": storageKey]
-        options.eventHubsPolicies = ["listen": "many-eventhubs-key"]
+        options.eventHubsPolicies = ["listen": Self.eventHubsKey]
         azure = try AzureTestServer(options)
         storage = "DefaultEndpointsProtocol=http;AccountName=ordersstore;AccountKey=\(storageKey);"
             + "BlobEndpoint=http://127.0.0.1:\(azure.port)/ordersstore;"
         func eventHubs(_ hub: String) -> String {
-            "Endpoint=sb://\(Self.namespace)/;SharedAccessKeyName=listen;SharedAccessKey=many-eventhubs-key;EntityPath=\(hub)"
+            "Endpoint=sb://\(Self.namespace)/;SharedAccessKeyName=listen;SharedAccessKey=\(Self.eventHubsKey);EntityPath=\(hub)"
         }
         func base64(_ text: String) -> String { Data(text.utf8).base64EncodedString() }
         inputs = try TempDir()
