@@ -2,14 +2,22 @@ import Foundation
 import ServerlessKit
 
 /// `checkpoints`: flags -> the ScaledObject or ScaledJob they name, read from the cluster or -f manifests ->
-/// a `CheckpointRequest` -> `CheckpointInspector.run` -> the report.
+/// a `CheckpointRequest` -> `CheckpointInspector.prepare` and `read` -> the report.
 struct CheckpointCommandRunner {
     let global: GlobalOptions
     let source: CheckpointSourceOptions
     /// Counts the Azure requests, for the progress line and the command's deadline.
     var tracker: RequestTracker?
+    /// Set when this trigger is one of many (`-A`, `-l`, `--watch`): the cluster client, KEDA's version,
+    /// the transport and the reads all triggers share.
+    var shared: SharedCheckpointRun.Slot?
 
     func report() async throws -> CheckpointReport {
+        try await inspect(prepare())
+    }
+
+    /// Everything before the checkpoints are read: the trigger resolved, KEDA's settings, the clients.
+    func prepare() async throws -> PreparedCheckpoint {
         let environment = ProcessInfo.processInfo.environment
         let flagVersion = try kedaVersionFlag()
         let object = try CheckpointRequest.object(scaledObject: source.scaledObject, scaledJob: source.scaledJob, trigger: source.trigger)
@@ -19,14 +27,27 @@ struct CheckpointCommandRunner {
         let keda = read?.keda ?? KEDAVersionDetector.choose(flag: flagVersion, sightings: [], from: .default)
         let request = CheckpointRequest(object: read?.inputs, keda: keda, flags: source.requestFlags, access: source.access,
                                         environment: environment)
-        for warning in request.warnings { Terminal.warning(warning) }
-        return try await CheckpointInspector.run(request, transport: try transport(), log: global.requestLog)
+        if let line = request.kedaWarning { warn(line, own: false) }
+        for warning in request.warnings { warn(warning) }
+        return try await CheckpointInspector.prepare(request, transport: transport(for:), log: global.requestLog)
     }
 
-    /// libcurl for storage and Event Hubs, counted by the tracker.
-    private func transport() throws -> any HTTPClient {
+    /// Reads the checkpoints of a prepared trigger; a `--watch` round calls only this.
+    func inspect(_ prepared: PreparedCheckpoint) async throws -> CheckpointReport {
+        try await CheckpointInspector.read(prepared)
+    }
+
+    /// libcurl for storage and Event Hubs, counted by the tracker; among many triggers, the run's shared one.
+    private func transport(for settings: EventHubScalerSettings) throws -> any HTTPClient {
+        if let shared { return shared.run.transport(for: settings) }
         let curl = try CurlTransport(options: azureTransportOptions())
         return tracker.map { TrackedHTTPClient(curl, tracker: $0) } ?? curl
+    }
+
+    /// A warning; among many triggers it names the object when it is the object's `own`, and is said once.
+    private func warn(_ line: String, own: Bool = true) {
+        guard let shared else { return Terminal.warning(line) }
+        shared.run.warn(own ? "\(shared.object): \(line)" : line)
     }
 
     /// `--keda-version`: a release (`2.15.1`) or `main`; nil when not given.
@@ -44,11 +65,15 @@ struct CheckpointCommandRunner {
         -> (inputs: TriggerInputs, keda: KEDAVersionChoice) {
         let clusterObjectNamespace = CheckpointRequest.clusterObjectNamespace(environment: environment)
         if source.filenames.isEmpty {
-            let client = try global.apiClient()
-            let ref = ScalableObjectRef(kind: kind, namespace: client.config.namespace, name: name)
+            let client = try shared?.run.apiClient ?? global.apiClient()
+            let ref = ScalableObjectRef(kind: kind, namespace: shared?.namespace ?? client.config.namespace, name: name)
             let inputs = try await TriggerInputsLoader.load(ref, trigger: source.trigger, client: client,
                                                             clusterObjectNamespace: clusterObjectNamespace)
-            let found = flagVersion == nil ? await KEDAVersionDetector.live(client: client) : (sightings: [], unavailable: nil)
+            var found: (sightings: [KEDAOperatorSighting], unavailable: String?) = (sightings: [], unavailable: nil)
+            if flagVersion == nil {
+                // Several triggers ask the cluster which KEDA runs once between them.
+                if let shared { found = await shared.run.kedaOperators() } else { found = await KEDAVersionDetector.live(client: client) }
+            }
             return (inputs, KEDAVersionDetector.choose(flag: flagVersion, sightings: found.sightings, from: .cluster, unavailable: found.unavailable))
         }
         let placement = try global.manifestPlacement()
@@ -58,7 +83,7 @@ struct CheckpointCommandRunner {
         return (inputs, KEDAVersionDetector.choose(flag: flagVersion, sightings: manifests.kedaSightings, from: .manifests))
     }
 
-    private func azureTransportOptions() throws -> TransportOptions {
+    func azureTransportOptions() throws -> TransportOptions {
         if source.azureInsecureSkipTLSVerify {
             Terminal.warning("not verifying the TLS certificates of storage and Event Hubs (--azure-insecure-skip-tls-verify)")
         }

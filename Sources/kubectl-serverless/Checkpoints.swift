@@ -21,6 +21,21 @@ struct Checkpoints: AsyncParsableCommand {
             --request-timeout no request stalls longer than 30 seconds and the command ends within 2 minutes, \
             naming what was still pending; on a terminal a progress line shows after a second.
 
+            Several triggers: with -A, with -l SELECTOR, or with -n NS and no name, every azure-eventhub trigger \
+            of the ScaledObjects and ScaledJobs in scope is read, one row each (NAMESPACE with -A, NAME, TRIGGER, \
+            HUB, CONSUMER GROUP, the partitions per status, UNPROCESSED, METRIC, DESIRED, KEDA), each resolved \
+            exactly as naming it would (its own Secrets, env, TriggerAuthentication, KEDA version). A trigger that \
+            cannot be read is a row with its error; -o json is a CheckpointReportList. Triggers sharing a container \
+            or a hub share the requests: a container is listed once per round, Event Hubs asked once per hub and \
+            consumer group, with at most 64 requests in flight. The exit status is the worst trigger's.
+
+            Watching: -w reads again every --interval (10s) until interrupted, like kubectl get -w: the table \
+            again for one object, new rows for several, with IN/S (events arriving per second), DONE/S (events \
+            checkpointed per second) and DRAIN (time until nothing is unprocessed at those rates, - when not \
+            draining). -o json prints one document per round per line, -o yaml documents separated by ---. Later \
+            rounds reuse the connections and resolve an object again only when it changed. Ctrl-C or SIGTERM \
+            ends it with the last round's exit status.
+
             Entra ID / workload identity: when the trigger's TriggerAuthentication has podIdentity provider \
             azure-workload (or with --pod-identity azure-workload), KEDA reaches storage by storageAccountName \
             (https://ACCOUNT.blob.<storage suffix>) and Event Hubs by eventHubNamespace.<suffix> with tokens. This \
@@ -43,6 +58,12 @@ struct Checkpoints: AsyncParsableCommand {
               # As KEDA 2.15.1 computes it, for a script
               kubectl serverless checkpoints orders-scaler -n fn \\
                 --keda-version 2.15.1 -o json
+              # Every Event Hub consumer in the cluster, largest backlog first
+              kubectl serverless checkpoints -A --sort-by unprocessed
+              # A team's consumers, live, with their rates
+              kubectl serverless checkpoints -n fn -l team=orders -w --interval 5s
+              # A ScaledJob's trigger
+              kubectl serverless checkpoints sj/billing-job -n billing
               # Workload identity (podIdentity azure-workload), read with your 'az login'
               kubectl serverless checkpoints wi-scaler -n fn --azure-credential azure-cli
               # From flags, signed in as a service principal (AZURE_CLIENT_SECRET)
@@ -56,11 +77,18 @@ struct Checkpoints: AsyncParsableCommand {
 
     @OptionGroup(title: "Kubernetes") var global: GlobalOptions
     @OptionGroup(title: "Checkpoint source") var source: CheckpointSourceOptions
+    @OptionGroup(title: "Several triggers, watching") var scope: CheckpointScopeOptions
 
     @Option(name: .shortAndLong, help: ArgumentHelp(CheckpointReport.formatHelp))
     var output: OutputOption<CheckpointReport> = .init()
 
     func run() async throws {
+        let source = try self.source.normalizingObjectForm()
+        let many = scope.readsMany(source: source, global: global)
+        try scope.validate(source: source, many: many)
+        if many || scope.watch {
+            return try await CheckpointWatch(global: global, source: source, scope: scope, output: output.format).run(many: many)
+        }
         let tracker = RequestTracker()
         let runner = CheckpointCommandRunner(global: global, source: source, tracker: tracker)
         // A progress line only for people at a terminal, never in a document meant for a program.
@@ -86,7 +114,7 @@ extension Checkpoints: ManifestReadingCommand {
 
 /// Where the trigger's settings come from, and every setting as a flag with KEDA's metadata name behind it.
 struct CheckpointSourceOptions: ParsableArguments {
-    @Argument(help: "The ScaledObject whose azure-eventhub trigger to inspect.")
+    @Argument(help: "The ScaledObject whose azure-eventhub trigger to inspect: NAME, so/NAME or sj/NAME (a ScaledJob); none with -A, -l or -n reads them all.")
     var scaledObject: String?
 
     @Option(name: .customLong("scaled-job"), help: "Inspect a ScaledJob's trigger instead of a ScaledObject's.")

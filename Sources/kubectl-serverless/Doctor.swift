@@ -14,12 +14,17 @@ struct DoctorCommand: AsyncParsableCommand {
             template first. With -n, the KEDA, Fission and OpenWhisk control planes are still looked for in every \
             namespace the user may read.
 
+            --all-contexts (or --context a,b,c) checks every context of the kubeconfig (or those) at once, one \
+            section with its summary line each; a context that does not answer within --request-timeout (else 30 \
+            seconds) is reported with its error and the others still are. -o json is a DoctorReportList.
+
             A config file (.kubectl-serverless.yaml in the current directory, or --config) can set failOn and \
             skip checks everywhere or per object; an object can also skip checks itself with the annotation \
             kubectl-serverless/skip-checks: "ID[,ID...]". Skipped findings are counted in the summary.
 
             Examples:
               kubectl serverless doctor -A
+              kubectl serverless doctor -A --all-contexts -o json
               kubectl serverless doctor -f k8s/ -R --fail-on warning
               helm template fn ./chart | \\
                 kubectl serverless doctor -f - -o sarif > doctor.sarif
@@ -38,6 +43,10 @@ struct DoctorCommand: AsyncParsableCommand {
 
     @Flag(name: [.customShort("A"), .customLong("all-namespaces")], help: "Check every namespace.")
     var allNamespaces = false
+
+    @Flag(name: .customLong("all-contexts"),
+          help: "Check every context of the kubeconfig at once, one section each (--context a,b,c checks those).")
+    var allContexts = false
 
     @Option(help: ArgumentHelp("Only these platforms, comma-separated: \(Platform.choices) (default: all that are found; general checks only what the platforms own)."))
     var platform: String?
@@ -75,6 +84,10 @@ struct DoctorCommand: AsyncParsableCommand {
             namespace: allNamespaces ? nil : global.namespace,
             defaultNamespace: readsManifests ? try global.manifestPlacement().namespace : global.namespace ?? "default",
             config: try loadConfig())
+        if let contexts = try DoctorContexts.names(global: global, allContexts: allContexts) {
+            if readsManifests { throw CommandInputError(message: "--all-contexts and --context a,b read clusters, not -f manifests") }
+            return try await DoctorContexts(global: global, allNamespaces: allNamespaces, options: options, output: output.format).run(contexts)
+        }
         let store = try await loadStore(options: options)
         try Terminal.show(Doctor.run(store: store, options: options), as: output.format, settings)
     }

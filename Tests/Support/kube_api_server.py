@@ -312,7 +312,9 @@ class Handler(BaseHTTPRequestHandler):
             return not_found
         group = group_version.split("/")[0] if "/" in group_version else ""
         # `--forbid deployments@cluster` refuses only the all-namespaces list, as RBAC with Roles but no ClusterRole does.
-        if plural in self.server.forbidden or (namespace is None and plural + "@cluster" in self.server.forbidden):
+        # `--forbid scaledobjects@fn` refuses only namespace fn, as RBAC with a Role in the other namespaces does.
+        if (plural in self.server.forbidden or (namespace is None and plural + "@cluster" in self.server.forbidden)
+                or (namespace is not None and "%s@%s" % (plural, namespace.lower()) in self.server.forbidden)):
             verb = "get" if len(rest) == 2 else "list"
             what = '"%s" ' % rest[1] if len(rest) == 2 else ""
             scope = 'in the namespace "%s"' % namespace if namespace else "at the cluster scope"
@@ -356,7 +358,7 @@ def main():
     parser.add_argument("--token", action="append", default=[], help="accepted bearer token (repeatable)")
     parser.add_argument("--manifests", action="append", default=[], help="manifest file or directory (repeatable)")
     parser.add_argument("--server-version", default="v1.34.1", help="the gitVersion GET /version answers")
-    parser.add_argument("--forbid", action="append", default=[], help="resource (plural) answered with 403; PLURAL@cluster only at the cluster scope (repeatable)")
+    parser.add_argument("--forbid", action="append", default=[], help="resource (plural) answered with 403; PLURAL@cluster only at the cluster scope, PLURAL@NAMESPACE only in that namespace (repeatable)")
     parser.add_argument("--log", help="append one line per request: METHOD PATH USER")
     parser.add_argument("--fault", action="append", default=[], metavar="KIND[:key=value..]",
                         help="inject a fault (azure_faults.py syntax), e.g. throttle:status=429:retry-after=1")

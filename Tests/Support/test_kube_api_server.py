@@ -62,7 +62,7 @@ def cluster(tmp_path_factory):
     process = subprocess.Popen(
         [sys.executable, "-u", os.path.join(HERE, "kube_api_server.py"), "--cert", certs["server.crt"],
          "--key", certs["server.key"], "--client-ca", certs["ca.crt"], "--token", TOKEN,
-         "--manifests", str(root / "manifests.yaml"), "--forbid", "secrets", "--forbid", "configmaps@cluster", "--log", str(log)],
+         "--manifests", str(root / "manifests.yaml"), "--forbid", "secrets", "--forbid", "configmaps@cluster", "--forbid", "services@keda", "--log", str(log)],
         stdout=subprocess.PIPE, text=True)
     line = process.stdout.readline()
     assert line.startswith("READY "), line
@@ -142,6 +142,14 @@ def test_forbidden_at_the_cluster_scope_only(cluster):
     assert result.returncode != 0
     assert 'configmaps is forbidden: User "token-user" cannot list resource "configmaps" in API group "" at the cluster scope' in result.stderr
     assert names(kubectl(cluster, "get", "configmaps", "-n", "fn", "-o", "name").stdout) == ["orders-config"]
+
+
+def test_forbidden_in_one_namespace_only(cluster):
+    """`--forbid PLURAL@NAMESPACE`: Roles in the other namespaces, none in this one (the real kubectl's view of it)."""
+    result = kubectl(cluster, "get", "services", "-n", "keda", check=False)
+    assert result.returncode != 0
+    assert 'services is forbidden: User "token-user" cannot list resource "services" in API group "" in the namespace "keda"' in result.stderr
+    assert kubectl(cluster, "get", "services", "-n", "fn", "-o", "name").returncode == 0
 
 
 def test_bad_token_unauthorized(cluster):

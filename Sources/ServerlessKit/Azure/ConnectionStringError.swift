@@ -97,6 +97,14 @@ struct ConnectionStringParts {
 
 extension StringProtocol {
     var trimmingNewlines: String {
-        String(drop { $0.isNewline }.reversed().drop { $0.isNewline }.reversed())
+        // A newline starts with 0x0A-0x0D, or 0xC2 (U+0085) or 0xE2 (U+2028, U+2029) and ends with 0x0A-0x0D,
+        // 0x85, 0xA8 or 0xA9 in UTF-8: ends with neither have nothing to trim.
+        let text = String(self)
+        func starts(_ byte: UInt8) -> Bool { (0x0A...0x0D).contains(byte) || byte == 0xC2 || byte == 0xE2 }
+        func ends(_ byte: UInt8) -> Bool { (0x0A...0x0D).contains(byte) || byte == 0x85 || byte == 0xA8 || byte == 0xA9 }
+        let startsOne = text.utf8.first.map(starts) ?? false
+        let endsOne = text.utf8.last.map(ends) ?? false
+        if !startsOne, !endsOne { return text }
+        return String(drop { $0.isNewline }.reversed().drop { $0.isNewline }.reversed())
     }
 }

@@ -86,9 +86,9 @@ enum EventHubsAtom {
 
         func end(_ tag: XMLTag, text: String) throws {
             guard !entries.isEmpty else { return }
-            let value = text.trimmingSpaces.trimmingNewlines
-            if tag.name == "title", tag.parent == "entry" { entries[entries.count - 1].title = value }
-            if tag.parent == "PartitionDescription" { entries[entries.count - 1].fields[tag.name] = value }
+            // Only the fields kept are trimmed (the feed's other elements carry whole subtrees of text).
+            if tag.name == "title", tag.parent == "entry" { entries[entries.count - 1].title = text.trimmingSpaces.trimmingNewlines }
+            if tag.parent == "PartitionDescription" { entries[entries.count - 1].fields[tag.name] = text.trimmingSpaces.trimmingNewlines }
         }
     }
 }

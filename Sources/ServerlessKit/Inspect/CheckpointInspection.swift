@@ -1,27 +1,41 @@
 extension CheckpointInspector {
-    /// The one call behind `checkpoints`: a request and a transport give the report. KEDA's settings are
-    /// parsed as the request's KEDA version does, storage and Event Hubs are reached as `CheckpointAzureAccess`
-    /// decides, and every partition KEDA reads is inspected. A runner over many triggers calls it per trigger.
-    /// The transport is made only once KEDA accepts the settings, so a refused trigger costs no connection setup.
-    public static func run(_ request: CheckpointRequest, transport makeTransport: @autoclosure () throws -> any HTTPClient,
-                           log: RequestLog? = nil) async throws -> CheckpointReport {
+    /// `checkpoints` in two steps, so that a `--watch` round reads again without resolving again: `prepare`
+    /// parses KEDA's settings as the request's KEDA version does and reaches storage and Event Hubs as
+    /// `CheckpointAzureAccess` decides; `read` inspects every partition KEDA reads. A runner over many triggers
+    /// calls both per trigger.
+    /// Everything before the checkpoints are read: KEDA's settings (its refusal, if any, comes first) and
+    /// the clients. `transport` is asked for once KEDA accepts the settings; several triggers may hand out one
+    /// transport that shares reads between them.
+    public static func prepare(_ request: CheckpointRequest, transport: (EventHubScalerSettings) throws -> any HTTPClient,
+                               log: RequestLog? = nil) async throws -> PreparedCheckpoint {
         let settings = try request.settings()
-        let transport = try makeTransport()
+        let http = try transport(settings)
         do {
             let access = try CheckpointAzureAccess(settings: settings, source: request.access, environment: request.environment,
-                                                   transport: transport, log: log)
+                                                   transport: http, log: log)
             let clients = try await access.clients()
+            return PreparedCheckpoint(request: request, settings: settings, storage: clients.storage,
+                                      storageHTTP: clients.storageHTTP, eventHubs: clients.eventHubs)
+        } catch let error as ConnectionStringError {
+            // A connection string that neither KEDA nor this tool can use: KEDA's reason comes first.
+            throw settings.clientCreationError ?? error
+        }
+    }
+
+    /// Reads a prepared trigger's checkpoints; a `--watch` round after the first calls only this.
+    public static func read(_ prepared: PreparedCheckpoint) async throws -> CheckpointReport {
+        let request = prepared.request
+        do {
             let partitionInfo = request.access.partitionInfo
             // The storage listing does not wait for Event Hubs: both go out at once.
-            var report = try await CheckpointInspector(trigger: request.trigger, settings: settings, target: request.target,
-                                                       storage: clients.storage, http: clients.storageHTTP)
-                .inspect(loadingPartitions: { try await partitions(from: partitionInfo, or: clients.eventHubs) })
+            var report = try await CheckpointInspector(trigger: request.trigger, settings: prepared.settings, target: request.target,
+                                                       storage: prepared.storage, http: prepared.storageHTTP)
+                .inspect(loadingPartitions: { try await partitions(from: partitionInfo, or: prepared.eventHubs) })
             report.kedaVersionChoice = request.keda
             report.origin = request.origin
             return report
         } catch let error as ConnectionStringError {
-            // A connection string that neither KEDA nor this tool can use: KEDA's reason comes first.
-            throw settings.clientCreationError ?? error
+            throw prepared.settings.clientCreationError ?? error
         }
     }
 

@@ -1,7 +1,7 @@
 /// What `checkpoints` is asked about, before any request: the inputs KEDA's azure-eventhub scaler would be
 /// given and the scale target, from the ScaledObject or ScaledJob when one is named, then the flags (a flag
 /// overrides what the object says), then the environment (it fills what is still missing). Pure: the
-/// environment is a snapshot, and the object was read already. `CheckpointInspector.run` takes it from here.
+/// environment is a snapshot, and the object was read already. `CheckpointInspector.prepare` takes it from here.
 public struct CheckpointRequest: Sendable {
     /// What the flags set; nil (or absent from `metadata`) where not given.
     public struct Flags: Sendable, Equatable {
@@ -32,7 +32,10 @@ public struct CheckpointRequest: Sendable {
     public var keda: KEDAVersionChoice
     /// The object and trigger read; nil when every setting came from flags.
     public var origin: CheckpointReport.Origin?
-    /// What the user should know before the report: an unnamed KEDA version, values KEDA reads as empty,
+    /// Which KEDA is modelled, when neither a flag nor an operator beside the object named it: the same line
+    /// for every trigger read from one place, so a run over many says it once.
+    public var kedaWarning: String?
+    /// What the user should know about this object before the report: values KEDA reads as empty,
     /// TriggerAuthentication sources this tool cannot read. Never a value.
     public var warnings: [String]
     /// How storage and Event Hubs are reached.
@@ -55,7 +58,7 @@ public struct CheckpointRequest: Sendable {
         var target = ScaleTarget.unknownScaledObject
         if let object {
             if keda.source == .default, let why = keda.reason.split(separator: ";").first {
-                warnings.append("\(why): modelling KEDA \(keda.version)")
+                kedaWarning = "\(why): modelling KEDA \(keda.version)"
             }
             warnings += object.emptyReadsTheTriggerUses.map(\.description)
             warnings += object.unresolvedAuthSources.map {

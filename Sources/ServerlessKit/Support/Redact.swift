@@ -29,6 +29,10 @@ public enum Redact {
 
 extension StringProtocol {
     var trimmingSpaces: String {
-        String(drop { $0 == " " || $0 == "\t" }.reversed().drop { $0 == " " || $0 == "\t" }.reversed())
+        // Most texts have nothing to trim: their ends say so without walking Characters.
+        let text = String(self)
+        let edge: (UInt8?) -> Bool = { $0 == 0x20 || $0 == 0x09 }
+        if !edge(text.utf8.first), !edge(text.utf8.last) { return text }
+        return String(drop { $0 == " " || $0 == "\t" }.reversed().drop { $0 == " " || $0 == "\t" }.reversed())
     }
 }

@@ -1,0 +1,150 @@
+import ArgumentParser
+import Foundation
+import ServerlessKit
+
+/// `checkpoints` over several triggers (`-A`, `-n NS`, `-l`) and/or over time (`-w`): rounds like
+/// `kubectl get -w`. Later rounds reuse the first round's connections and resolutions; a trigger is
+/// resolved again only when its object's resourceVersion changed (or it could not be resolved before).
+struct CheckpointWatch {
+    let global: GlobalOptions
+    let source: CheckpointSourceOptions
+    let scope: CheckpointScopeOptions
+    let output: OutputFormat
+
+    func run(many: Bool) async throws {
+        let interval = scope.watch ? try scope.watchInterval() : nil
+        if scope.watch { WatchSignals.install() }
+        let code = many ? try await runMany(interval: interval) : try await runOne(interval: interval!)
+        if code != 0 { throw ExitCode(code) }
+    }
+
+    /// Without --request-timeout a round is bounded as one command is (2 minutes), naming what was pending.
+    private func bounded<T: Sendable>(_ tracker: RequestTracker, _ body: @escaping @Sendable () async throws -> T) async throws -> T {
+        try global.timeout() == nil
+            ? await CommandDeadline(limit: CommandDeadline.withoutRequestTimeout, tracker: tracker).run(body)
+            : await body()
+    }
+
+    private func runMany(interval: Duration?) async throws -> Int32 {
+        let tracker = RequestTracker()
+        let many = try CheckpointsMany(global: global, source: source, scope: scope, tracker: tracker)
+        let progress = interval == nil && output.isForPeople ? ProgressLine.start(tracker) : nil
+        var known: [String: CheckpointsMany.Resolved] = [:]
+        var previous: [String: (report: CheckpointReport, at: ContinuousClock.Instant)] = [:]
+        var round = 0
+        var widths: [Int] = []
+        while true {
+            round += 1
+            let result: (list: CheckpointReportList, resolved: [String: CheckpointsMany.Resolved])
+            do {
+                let before = known
+                result = try await bounded(tracker) { try await many.round(known: before) }
+                progress?.stop()
+            } catch {
+                progress?.stop()
+                guard interval != nil, round > 1 else { throw error }
+                // A round that could not list the objects: said, and the next round tries again.
+                let failure = CheckpointsMany.ItemFailure(error)
+                Terminal.error("error: " + failure.failure.message)
+                WatchSignals.roundEnded(exitCode: failure.exitCode)
+                try await Task.sleep(for: interval!)
+                continue
+            }
+            known = result.resolved
+            var list = result.list
+            let now = ContinuousClock.now
+            for index in list.items.indices {
+                guard let report = list.items[index].report, let key = Self.key(list.items[index]) else { continue }
+                if let before = previous[key] {
+                    list.items[index].rate = CheckpointRate.between(previous: before.report, current: report,
+                                                                    seconds: Self.seconds(now - before.at)).total
+                }
+                previous[key] = (report, now)
+            }
+            let shown = list
+            WatchSignals.printing {
+                if shown.items.isEmpty, output.isForPeople, round == 1 { Terminal.error(many.noneFound()) }
+                CheckpointsMany.print(shown, output: output, global: global, namespaces: scope.allNamespaces,
+                                      round: interval == nil ? 0 : round, widths: &widths)
+                CheckpointsMany.printFailures(shown)
+            }
+            guard let interval else { return list.exitCode }
+            WatchSignals.roundEnded(exitCode: list.exitCode)
+            try await Task.sleep(for: interval)
+        }
+    }
+
+    private static func key(_ item: CheckpointReportList.Item) -> String? {
+        guard let name = item.name else { return nil }
+        return "\(item.kind)/\(item.namespace ?? "")/\(name)/\(item.triggerIndex ?? -1)"
+    }
+
+    static func seconds(_ duration: Duration) -> Double {
+        Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
+    }
+
+    /// One object, round after round: the table again each round, with each partition's rates.
+    private func runOne(interval: Duration) async throws -> Int32 {
+        let tracker = RequestTracker()
+        let runner = CheckpointCommandRunner(global: global, source: source, tracker: tracker)
+        let prepared = try await bounded(tracker) { try await runner.prepare() }
+        var previous: (report: CheckpointReport, at: ContinuousClock.Instant)?
+        let style = Terminal.style(noColor: global.noColor)
+        var round = 0
+        while true {
+            round += 1
+            let code: Int32
+            do {
+                let report = try await bounded(tracker) { try await runner.inspect(prepared) }
+                let now = ContinuousClock.now
+                let rates = previous.map { CheckpointRate.between(previous: $0.report, current: report, seconds: Self.seconds(now - $0.at)) }
+                previous = (report, now)
+                let number = round
+                WatchSignals.printing {
+                    switch output {
+                    case .json:
+                        Swift.print(JSON.text(report.value(rates: rates), pretty: false))
+                    case .yaml:
+                        if number > 1 { Swift.print("---") }
+                        Swift.print(YAML.text(report.value(rates: rates)), terminator: "")
+                    default:
+                        var out = global.noHeaders ? "" : (number > 1 ? "\n" : "") + report.headerLine + "\n"
+                        out += report.watchRows(rates: rates, showHeaders: !global.noHeaders, style: style)
+                        Swift.print(out, terminator: "")
+                    }
+                    fflush(stdout)
+                    for failure in report.errors {
+                        Terminal.error("error: " + failure.message)
+                        if let remedy = failure.remedy { Terminal.error(remedy) }
+                    }
+                    if let refusal = report.scalerCreationError { Terminal.error("error: " + refusal) }
+                }
+                code = report.exitCode
+            } catch {
+                let failure = CheckpointsMany.ItemFailure(error)
+                Terminal.error("error: " + failure.failure.message)
+                if let remedy = failure.failure.remedy { Terminal.error(remedy) }
+                code = failure.exitCode
+            }
+            WatchSignals.roundEnded(exitCode: code)
+            try await Task.sleep(for: interval)
+        }
+    }
+}
+
+extension CheckpointSourceOptions {
+    /// The positional's `so/NAME`, `sj/NAME`, `scaledobject.keda.sh/NAME`... forms as a name and its kind.
+    func normalizingObjectForm() throws -> CheckpointSourceOptions {
+        guard let text = scaledObject else { return self }
+        let (kind, name) = try ScalableObjectName.parse(text)
+        var copy = self
+        if kind == .scaledJob {
+            if scaledJob != nil { throw CommandInputError(message: "name either a ScaledObject or --scaled-job, not both") }
+            copy.scaledObject = nil
+            copy.scaledJob = name
+        } else {
+            copy.scaledObject = name
+        }
+        return copy
+    }
+}

@@ -1,0 +1,144 @@
+import ArgumentParser
+import Foundation
+import ServerlessKit
+
+/// `checkpoints -A`, `-n NS` without a name, `-l SELECTOR`: every azure-eventhub trigger in scope, each
+/// resolved exactly as `checkpoints NAME --trigger INDEX` resolves it (the same runner, per trigger), all
+/// at once over one shared transport. One that cannot be inspected is an item with its error.
+struct CheckpointsMany {
+    let global: GlobalOptions
+    let source: CheckpointSourceOptions
+    let scope: CheckpointScopeOptions
+    let run: SharedCheckpointRun
+    /// nil with -A: every namespace.
+    let namespace: String?
+    let tracker: RequestTracker
+
+    init(global: GlobalOptions, source: CheckpointSourceOptions, scope: CheckpointScopeOptions, tracker: RequestTracker) throws {
+        self.global = global
+        self.source = source
+        self.scope = scope
+        self.tracker = tracker
+        let client = try global.apiClient()
+        namespace = scope.allNamespaces ? nil : client.config.namespace
+        let curl = try CurlTransport(options: try CheckpointCommandRunner(global: global, source: source).azureTransportOptions())
+        run = SharedCheckpointRun(apiClient: client, transport: TrackedHTTPClient(curl, tracker: tracker))
+    }
+
+    /// What a trigger was resolved to, kept across `--watch` rounds while its object's resourceVersion stays.
+    struct Resolved: Sendable {
+        let trigger: EventHubTriggerScope.Trigger
+        let prepared: Result<PreparedCheckpoint, ItemFailure>
+    }
+
+    struct ItemFailure: Error {
+        let failure: ReportFailure
+        let exitCode: Int32
+
+        init(_ error: Error) {
+            if let error = error as? UserFacingError {
+                failure = ReportFailure(message: error.message, remedy: error.hint)
+                exitCode = error.category.exitCode
+            } else {
+                failure = ReportFailure(message: "\(error)", remedy: nil)
+                exitCode = 3
+            }
+        }
+    }
+
+    /// One round: list the objects, resolve the triggers that are new or whose object changed (and those
+    /// that failed before), read every trigger's checkpoints. `known` is the previous round's resolutions.
+    func round(known: [String: Resolved]) async throws -> (list: CheckpointReportList, resolved: [String: Resolved]) {
+        let found = try await EventHubTriggerScope.list(client: run.apiClient, namespace: namespace, selector: scope.selector)
+        run.reads.newRound()
+        let resolved = await found.triggers.concurrentMap { trigger -> Resolved in
+            if let previous = known[trigger.key], previous.trigger.resourceVersion == trigger.resourceVersion,
+               case .success = previous.prepared {
+                return previous
+            }
+            return Resolved(trigger: trigger, prepared: await prepare(trigger))
+        }
+        var items = await resolved.concurrentMap { resolved -> CheckpointReportList.Item in
+            let trigger = resolved.trigger
+            var item = CheckpointReportList.Item(kind: trigger.object.kind.rawValue, namespace: trigger.object.namespace,
+                                                 name: trigger.object.name, triggerIndex: trigger.index, triggerName: trigger.name)
+            do {
+                let prepared = try resolved.prepared.get()
+                item.report = try await runner(for: trigger).inspect(prepared)
+            } catch {
+                let failure = error as? ItemFailure ?? ItemFailure(error)
+                item.failure = failure.failure
+                item.failureExitCode = failure.exitCode
+            }
+            return item
+        }
+        for failure in found.failures {
+            items.append(CheckpointReportList.Item(kind: failure.kind.rawValue, namespace: failure.namespace, name: nil, triggerIndex: nil,
+                                                   triggerName: nil, failure: ReportFailure(message: failure.error.message, remedy: failure.error.hint),
+                                                   failureExitCode: failure.error.category.exitCode))
+        }
+        let byKey = Dictionary(resolved.map { ($0.trigger.key, $0) }, uniquingKeysWith: { first, _ in first })
+        return (CheckpointReportList(items: items).sorted(by: scope.sortBy), byKey)
+    }
+
+    private func runner(for trigger: EventHubTriggerScope.Trigger) -> CheckpointCommandRunner {
+        var itemSource = source
+        itemSource.scaledObject = trigger.object.kind == .scaledObject ? trigger.object.name : nil
+        itemSource.scaledJob = trigger.object.kind == .scaledJob ? trigger.object.name : nil
+        itemSource.trigger = String(trigger.index)
+        let slot = SharedCheckpointRun.Slot(run: run, namespace: trigger.object.namespace, object: trigger.object.description)
+        return CheckpointCommandRunner(global: global, source: itemSource, tracker: tracker, shared: slot)
+    }
+
+    private func prepare(_ trigger: EventHubTriggerScope.Trigger) async -> Result<PreparedCheckpoint, ItemFailure> {
+        do {
+            return .success(try await runner(for: trigger).prepare())
+        } catch {
+            return .failure(ItemFailure(error))
+        }
+    }
+
+    // MARK: Output
+
+    /// The list as the output format wants it; `round` counts from 1 under `--watch` (0 without).
+    static func print(_ list: CheckpointReportList, output: OutputFormat, global: GlobalOptions, namespaces: Bool, round: Int,
+                      widths: inout [Int]) {
+        let watching = round > 0
+        switch output {
+        case .json:
+            Swift.print(JSON.text(list.value(rates: watching), pretty: !watching))
+        case .yaml:
+            if round > 1 { Swift.print("---") }
+            Swift.print(YAML.text(list.value(rates: watching)), terminator: "")
+        default:
+            let style = Terminal.style(noColor: global.noColor)
+            // Like `kubectl get -w`: the header once, then rows round after round, under it.
+            let headers = !global.noHeaders && round <= 1
+            let table = list.table(wide: output == .wide, namespaces: namespaces, rates: watching, style: style)
+            Swift.print(table.keepingColumns(&widths, showHeaders: headers).render(showHeaders: headers), terminator: "")
+        }
+        fflush(stdout)
+    }
+
+    /// What failed, per item, after the rows: once each, naming the trigger.
+    static func printFailures(_ list: CheckpointReportList) {
+        for item in list.items {
+            if let failure = item.failure {
+                Terminal.error("error: \(item.description): \(failure.message)")
+                if let remedy = failure.remedy { Terminal.error(remedy) }
+            }
+            guard let report = item.report else { continue }
+            for warning in report.warnings { Terminal.warning("\(item.description): \(warning)") }
+            for failure in report.errors {
+                Terminal.error("error: \(item.description): \(failure.message)")
+                if let remedy = failure.remedy { Terminal.error(remedy) }
+            }
+            if let refusal = report.scalerCreationError { Terminal.error("error: \(item.description): \(refusal)") }
+        }
+    }
+
+    func noneFound() -> String {
+        let place = namespace.map { "namespace \($0)" } ?? "any namespace"
+        return "no ScaledObject or ScaledJob with an azure-eventhub trigger in \(place)" + (scope.selector.map { " matching \($0)" } ?? "")
+    }
+}
