@@ -24,8 +24,9 @@ enum YAMLEvents {
     private struct NotPlain: Error {}
 
     private final class Reader {
-        var parser = yaml_parser_t()
-        var event = yaml_event_t()
+        // One reader per text on one thread: no dynamic exclusivity checks on every event.
+        @exclusivity(unchecked) var parser = yaml_parser_t()
+        @exclusivity(unchecked) var event = yaml_event_t()
 
         init() {
             yaml_parser_initialize(&parser)
@@ -85,6 +86,7 @@ enum YAMLEvents {
             case YAML_MAPPING_START_EVENT:
                 guard event.data.mapping_start.implicit != 0 else { throw NotPlain() }
                 var members: [(key: String, value: Value)] = []
+                // Most mappings are small: their keys are compared one by one, a set only past a dozen.
                 var keys = Set<String>()
                 while true {
                     try advance()
@@ -92,7 +94,12 @@ enum YAMLEvents {
                     guard event.type == YAML_SCALAR_EVENT, event.data.scalar.tag == nil else { throw NotPlain() }
                     let key = Self.text(event.data.scalar.value, count: event.data.scalar.length)
                     // Yams refuses a repeated key (with its own message): left to it.
-                    guard keys.insert(key).inserted else { throw NotPlain() }
+                    if members.count < 12 {
+                        guard !members.contains(where: { $0.key == key }) else { throw NotPlain() }
+                    } else {
+                        if keys.isEmpty { keys = Set(members.map(\.key)) }
+                        guard keys.insert(key).inserted else { throw NotPlain() }
+                    }
                     try advance()
                     members.append((key, try node(path: path.isEmpty ? key : path + "." + key, lines: &lines)))
                 }

@@ -31,6 +31,7 @@ import Testing
         "{a: 1, b: [2, 3]}\n",
         "- 1\n- two\n",
         "just a scalar\n",
+        (1...14).map { "k\($0): \($0)\n" }.joined(),
     ]
 
     /// Texts the event reader leaves to Yams: tags, aliases, non-scalar or repeated keys, syntax errors.
@@ -45,6 +46,8 @@ import Testing
         "? {a: 1}\n: 1\n",
         "a: 1\na: 2\n",
         "a: 1\n\"a\": 2\n",
+        (1...14).map { "k\($0): \($0)\n" }.joined() + "k13: again\n",
+        (1...14).map { "k\($0): \($0)\n" }.joined() + "k14: again\n" + "k15: 15\n",
         "a: [unclosed\n",
         "a: {{ .Values.x }}\n",
         "\tkey: tab\n",
