@@ -23,13 +23,16 @@ public enum Doctor {
         let controlPlane = Set(DoctorLive.controlPlaneWorkloads(in: index).map { object in
             ObjectName(kind: object.kind, namespace: index.namespace(of: object), name: object.name)
         })
-        for rule in rules {
+        // Rules are pure functions of the index: they run on every core, and their findings are taken in
+        // catalogue order, so the report is the same as one after the other.
+        let checked = rules.parallelMap { rule in rule.check(index) }
+        for (rule, ruleFindings) in zip(rules, checked) {
             let description = rule.description
             if description.needs == .live && !index.isLive {
                 notJudged.append(NotJudged(id: description.id, platform: description.platform, title: description.title,
                     reason: "needs a live cluster: \(description.liveOnly ?? "state that manifests do not hold")"))
             }
-            for finding in rule.check(index) {
+            for finding in ruleFindings {
                 if let scope = options.namespace, let namespace = finding.subject.namespace, namespace != scope,
                    !controlPlane.contains(ObjectName(kind: finding.subject.kind, namespace: namespace, name: finding.subject.name)) { continue }
                 if options.config.skips(finding) || SkipAnnotation.skips(finding, in: index) {

@@ -141,3 +141,11 @@ public struct ObjectName: Hashable, Sendable {
     public var namespace: String?
     public var name: String
 }
+
+extension ObjectName: CustomStringConvertible {
+    /// The text reflection printed for it (rules key sets by `"\(name)|..."`), without reflection's cost:
+    /// Mirror-based printing was a twentieth of the doctor's time over 5,000 objects.
+    public var description: String {
+        "ObjectName(kind: \(kind.debugDescription), namespace: \(namespace.map { "Optional(\($0.debugDescription))" } ?? "nil"), name: \(name.debugDescription))"
+    }
+}

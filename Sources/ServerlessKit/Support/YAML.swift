@@ -20,12 +20,18 @@ public enum YAML {
     }
 
     public static func documents(_ text: String) throws -> [Document] {
+        try YAMLEvents.documents(text) ?? composedDocuments(text)
+    }
+
+    /// Through Yams' node tree: what `YAMLEvents` leaves to it (tags, aliases, repeated keys, errors).
+    static func composedDocuments(_ text: String) throws -> [Document] {
         var documents: [Document] = []
         do {
             // Driven by hand: the lazy `compose_all` sequence drops errors met after the first document.
             // Yams resolves every scalar's tag with regular expressions, and again when it hashes keys
             // to find duplicates: the parser gets the rule-less resolver and `tag(of:)` does the typing.
-            let parser = try Parser(yaml: text, resolver: .basic)
+            // The encoding is named: its default reads the whole environment on every call.
+            let parser = try Parser(yaml: text, resolver: .basic, encoding: .utf8)
             while let node = try parser.nextRoot() {
                 var lines: [String: Int] = [:]
                 let start = node.mark?.line ?? 1
@@ -54,7 +60,7 @@ public enum YAML {
         if let line = node.mark?.line, !path.isEmpty { lines[path] = line }
         switch node {
         case let .scalar(scalar):
-            return scalarValue(scalar, tag: tag(of: node, scalar))
+            return scalarValue(scalar.string, tag: tag(of: node, scalar)) { scalar }
         case let .sequence(sequence):
             return .array(try sequence.enumerated().map { index, item in
                 try convert(item, path: "\(path)[\(index)]", lines: &lines, documentStart: documentStart,
@@ -81,6 +87,7 @@ public enum YAML {
 
     /// The type of `text` written as a plain scalar.
     static func plainTag(_ text: String) -> Tag.Name {
+        if isDecimal(text.utf8) { return .int }
         guard let first = text.unicodeScalars.first, !"-+0123456789.~<=".unicodeScalars.contains(first),
               !typedWords.contains(text) else {
             return Resolver.default.resolveTag(of: Node(text))
@@ -88,23 +95,31 @@ public enum YAML {
         return .str
     }
 
+    /// `0` or `[1-9][0-9]*`: the common integer, which the resolver's first matching pattern (int) types
+    /// without its regular expressions.
+    private static func isDecimal(_ text: String.UTF8View) -> Bool {
+        guard let first = text.first, first >= UInt8(ascii: "0"), first <= UInt8(ascii: "9") else { return false }
+        if first == UInt8(ascii: "0") { return text.count == 1 }
+        return text.allSatisfy { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }
+    }
+
     static let typedWords: Set<String> = [
         "yes", "Yes", "YES", "no", "No", "NO", "true", "True", "TRUE", "false", "False", "FALSE",
         "on", "On", "ON", "off", "Off", "OFF", "null", "Null", "NULL",
     ]
 
-    private static func scalarValue(_ scalar: Node.Scalar, tag: Tag.Name) -> Value {
-        let text = scalar.string
+    /// `scalar` is Yams' scalar for its constructors (bool, int, float), made only when they are asked.
+    static func scalarValue(_ text: String, tag: Tag.Name, scalar: () -> Node.Scalar) -> Value {
         switch tag {
         case .null: return .null
-        case .bool: return Bool.construct(from: scalar).map(Value.bool) ?? .string(text)
+        case .bool: return Bool.construct(from: scalar()).map(Value.bool) ?? .string(text)
         case .int:
-            let digits = text.replacingOccurrences(of: "_", with: "")
+            let digits = text.utf8.contains(UInt8(ascii: "_")) ? text.filter { $0 != "_" } : text
             if let int = Int64(digits) { return .int(int) }
             // Yams traps on overflow in base 60 (`1:0:0:0:0:0:0:0:0:0:0`), so that form is read here.
             if digits.contains(":") { return sexagesimal(digits).map(Value.int) ?? .string(text) }
-            return Int.construct(from: scalar).map { .int(Int64($0)) } ?? .string(text)
-        case .float: return Double.construct(from: scalar).map(Value.double) ?? .string(text)
+            return Int.construct(from: scalar()).map { .int(Int64($0)) } ?? .string(text)
+        case .float: return Double.construct(from: scalar()).map(Value.double) ?? .string(text)
         default: return .string(text)
         }
     }

@@ -54,12 +54,15 @@ public struct ServerlessScope: Sendable {
                 let name = component.workload.object.name
                 return "\(component.namespace ?? "")|\(name.hasSuffix("-\(component.role.rawValue)") ? String(name.dropLast(component.role.rawValue.count)) : name + "-")"
             })
+            // Split once, not once per workload: name prefixes by namespace.
+            var prefixes: [String: [String]] = [:]
+            for entry in releases {
+                let parts = entry.split(separator: "|", maxSplits: 1, omittingEmptySubsequences: false)
+                prefixes[String(parts[0]), default: []].append(String(parts[1]))
+            }
             for workload in index.workloads {
                 let namespace = index.namespace(of: workload.object) ?? ""
-                if releases.contains(where: { entry in
-                    let parts = entry.split(separator: "|", maxSplits: 1, omittingEmptySubsequences: false)
-                    return String(parts[0]) == namespace && workload.object.name.hasPrefix(String(parts[1]))
-                }) {
+                if prefixes[namespace]?.contains(where: { workload.object.name.hasPrefix($0) }) == true {
                     add(workload, .openwhisk, .controlPlane)
                 }
             }
