@@ -107,10 +107,10 @@ import Testing
     }
 }
 
-@Suite struct DoctorPerformanceTests {
+@Suite struct DoctorScaleTests {
     /// 5,000 objects (1,000 Functions apps: Deployment, Secret, ScaledObject, TriggerAuthentication, HPA-less
-    /// ConfigMap) through every rule, well under a second.
-    @Test func fiveThousandObjectsUnderASecond() throws {
+    /// ConfigMap) through every rule: each object judged once, each finding once (bench/doctor.py measures the time).
+    @Test func fiveThousandObjectsGiveEachFindingOnce() throws {
         var store = ObjectStore(source: .manifests(paths: ["big/"]))
         let template = try ManifestParser.parse(ManifestText(file: "big.yaml", text: """
             apiVersion: apps/v1
@@ -172,16 +172,9 @@ import Testing
                 let e = Date().timeIntervalSince(t); if e > 0.005 { print(rule.description.id, e) }
             }
         }
-        // The best of three: the machine is shared, and this is a debug build (release is several times faster).
-        var elapsed = Double.infinity
-        var report = Doctor.run(store: ObjectStore(source: .manifests(paths: [])))
-        for _ in 0..<3 {
-            let start = Date()
-            report = Doctor.run(store: store)
-            elapsed = min(elapsed, Date().timeIntervalSince(start))
-        }
-        print("doctor on 5000 objects: \(elapsed)s")
-        #expect(elapsed < 1.0, "took \(elapsed)s")
+        // Speed is measured by bench/doctor.py on a release build, not bounded here: a shared machine
+        // makes any time bound in a debug test either loose or flaky. This holds the result at scale.
+        let report = Doctor.run(store: store)
         #expect(report.summary.objects == 5000)
         #expect(report.findings.filter { $0.id == "AF-LOCK-001" }.count == 1000)
     }
