@@ -1,4 +1,5 @@
-@testable import ServerlessKit
+@testable import ServerlessIO
+
 
 /// The dates servers send: RFC 1123 (List Blobs `Last-Modified`, `Creation-Time`) and ISO 8601
 /// (Event Hubs `LastEnqueuedTimeUtc`, `--partition-info`), and the text we print them back as.

@@ -1,4 +1,5 @@
-@testable import ServerlessKit
+@testable import ServerlessKEDA
+
 
 /// `CheckpointValue.read`: a checkpoint blob's body (or metadata) as each reader and KEDA version reads it.
 @_cdecl("LLVMFuzzerTestOneInput")

@@ -1,4 +1,5 @@
-@testable import ServerlessKit
+@testable import ServerlessDoctor
+
 
 /// The doctor's config file (`.kubectl-serverless.yaml`: failOn, skip, per-object suppressions).
 @_cdecl("LLVMFuzzerTestOneInput")

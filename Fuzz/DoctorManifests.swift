@@ -1,4 +1,6 @@
-@testable import ServerlessKit
+@testable import ServerlessDoctor
+@testable import ServerlessKubernetes
+
 
 /// Every doctor rule of every platform over objects loaded from a manifest: the rules read untrusted objects too.
 @_cdecl("LLVMFuzzerTestOneInput")

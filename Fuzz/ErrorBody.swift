@@ -1,4 +1,5 @@
-@testable import ServerlessKit
+@testable import ServerlessIO
+
 
 /// A failed request's `<Error>` body, and the redaction applied before we show its text.
 @_cdecl("LLVMFuzzerTestOneInput")

@@ -1,4 +1,5 @@
-@testable import ServerlessKit
+@testable import ServerlessKEDA
+
 
 /// How KEDA reads an Event Hubs connection string, per version, then creates its clients from it.
 @_cdecl("LLVMFuzzerTestOneInput")

@@ -1,4 +1,5 @@
-@testable import ServerlessKit
+@testable import ServerlessKEDA
+
 
 /// A ScaledObject's azure-eventhub trigger as KEDA parses it per version, then the checkpoint blob it reads.
 /// Input lines are `key=value` trigger metadata, `env.NAME=value` container env, `auth.key=value`

@@ -1,4 +1,5 @@
-@testable import ServerlessKit
+@testable import ServerlessIO
+
 
 /// The Event Hubs runtime's Atom bodies: the hub's partition ids and one partition's description.
 @_cdecl("LLVMFuzzerTestOneInput")

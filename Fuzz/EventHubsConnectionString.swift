@@ -1,4 +1,5 @@
-@testable import ServerlessKit
+@testable import ServerlessIO
+
 
 /// The Event Hubs connection string as our runtime client reads it (not KEDA's view: see EventHubConnectionString).
 @_cdecl("LLVMFuzzerTestOneInput")

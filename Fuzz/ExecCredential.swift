@@ -1,4 +1,5 @@
-@testable import ServerlessKit
+@testable import ServerlessKubernetes
+
 
 /// What a kubeconfig exec plugin (kubelogin, aws, gke-gcloud-auth-plugin) prints: an ExecCredential.
 @_cdecl("LLVMFuzzerTestOneInput")

@@ -1,4 +1,5 @@
-@testable import ServerlessKit
+@testable import ServerlessKEDA
+
 
 /// KEDA's `encoding/json` decoder, into each checkpoint struct and into int64.
 @_cdecl("LLVMFuzzerTestOneInput")

@@ -1,4 +1,5 @@
-@testable import ServerlessKit
+@testable import ServerlessKEDA
+
 
 /// Go's `strconv.ParseInt(s, 10, 64)`, used on blob metadata and typed trigger metadata.
 @_cdecl("LLVMFuzzerTestOneInput")

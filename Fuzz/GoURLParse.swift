@@ -1,4 +1,5 @@
-@testable import ServerlessKit
+@testable import ServerlessKEDA
+
 
 /// Go's `url.Parse` failures, checked on every checkpoint blob path KEDA would build.
 @_cdecl("LLVMFuzzerTestOneInput")

@@ -1,4 +1,6 @@
-@testable import ServerlessKit
+@testable import ServerlessKEDA
+@testable import ServerlessSupport
+
 
 /// `JSON.parse`: every JSON document we read from files, kubectl and REST bodies.
 @_cdecl("LLVMFuzzerTestOneInput")

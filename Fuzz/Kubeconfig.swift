@@ -1,4 +1,5 @@
-@testable import ServerlessKit
+@testable import ServerlessKubernetes
+
 
 /// A kubeconfig file's text, then the flags-over-file resolution kubectl does (no files read, no cluster).
 @_cdecl("LLVMFuzzerTestOneInput")

@@ -1,4 +1,5 @@
-@testable import ServerlessKit
+@testable import ServerlessIO
+
 
 /// A List Blobs response body (`<EnumerationResults>`), as the storage account or a proxy sends it.
 @_cdecl("LLVMFuzzerTestOneInput")

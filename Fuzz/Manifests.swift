@@ -1,4 +1,5 @@
-@testable import ServerlessKit
+@testable import ServerlessKubernetes
+
 
 /// `doctor -f FILE` and `--helm-values CHART=FILE`: multi-document YAML or JSON into the object store.
 @_cdecl("LLVMFuzzerTestOneInput")

@@ -1,4 +1,5 @@
-@testable import ServerlessKit
+@testable import ServerlessIO
+
 
 /// `--partition-info FILE`: runtime information the user gives instead of asking Event Hubs.
 @_cdecl("LLVMFuzzerTestOneInput")

@@ -1,4 +1,5 @@
-@testable import ServerlessKit
+@testable import ServerlessIO
+
 
 /// `--storage-connection` and the storage connection a trigger names.
 @_cdecl("LLVMFuzzerTestOneInput")

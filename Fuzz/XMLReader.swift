@@ -1,4 +1,5 @@
-@testable import ServerlessKit
+@testable import ServerlessIO
+
 
 /// The hardened libxml2 reader every XML body goes through, with small limits so the caps are hit too.
 @_cdecl("LLVMFuzzerTestOneInput")

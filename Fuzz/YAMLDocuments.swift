@@ -1,4 +1,5 @@
-@testable import ServerlessKit
+@testable import ServerlessSupport
+
 
 /// `YAML.documents`: manifests, kubeconfigs and values files, through Yams (libyaml).
 @_cdecl("LLVMFuzzerTestOneInput")

@@ -1,5 +1,9 @@
 import Foundation
-import ServerlessKit
+import ServerlessIO
+import ServerlessInspect
+import ServerlessKEDA
+import ServerlessKubernetes
+import ServerlessSupport
 
 /// `checkpoints`: flags -> the ScaledObject or ScaledJob they name, read from the cluster or -f manifests ->
 /// a `CheckpointRequest` -> `CheckpointInspector.prepare` and `read` -> the report.

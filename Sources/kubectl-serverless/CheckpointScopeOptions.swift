@@ -1,5 +1,6 @@
 import ArgumentParser
-import ServerlessKit
+import ServerlessInspect
+import ServerlessKubernetes
 
 /// Which triggers `checkpoints` reads when it reads more than one, and `--watch`.
 struct CheckpointScopeOptions: ParsableArguments {

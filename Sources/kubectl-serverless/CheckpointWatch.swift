@@ -1,6 +1,10 @@
 import ArgumentParser
 import Foundation
-import ServerlessKit
+import ServerlessIO
+import ServerlessInspect
+import ServerlessKubernetes
+import ServerlessRender
+import ServerlessSupport
 
 /// `checkpoints` over several triggers (`-A`, `-n NS`, `-l`) and/or over time (`-w`): rounds like
 /// `kubectl get -w`. Later rounds reuse the first round's connections and resolutions; a trigger is

@@ -1,6 +1,10 @@
 import ArgumentParser
 import Foundation
-import ServerlessKit
+import ServerlessIO
+import ServerlessInspect
+import ServerlessKEDA
+import ServerlessKubernetes
+import ServerlessSupport
 
 struct Checkpoints: AsyncParsableCommand {
     static let configuration = CommandConfiguration(

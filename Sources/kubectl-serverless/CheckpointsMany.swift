@@ -1,6 +1,10 @@
 import ArgumentParser
 import Foundation
-import ServerlessKit
+import ServerlessIO
+import ServerlessInspect
+import ServerlessKubernetes
+import ServerlessRender
+import ServerlessSupport
 
 /// `checkpoints -A`, `-n NS` without a name, `-l SELECTOR`: every azure-eventhub trigger in scope, each
 /// resolved exactly as `checkpoints NAME --trigger INDEX` resolves it (the same runner, per trigger), all

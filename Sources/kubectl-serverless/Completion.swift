@@ -1,6 +1,6 @@
 import ArgumentParser
 import Foundation
-import ServerlessKit
+import ServerlessCompletion
 
 /// `completion bash|zsh|fish` and `completion install-kubectl-helper`. Everything here reads the
 /// live command tree, so new commands and flags complete without anyone listing them.

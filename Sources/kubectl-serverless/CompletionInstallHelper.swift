@@ -1,6 +1,6 @@
 import ArgumentParser
 import Foundation
-import ServerlessKit
+import ServerlessCompletion
 
 /// `completion install-kubectl-helper`: puts `kubectl_complete-serverless` where kubectl finds
 /// it, so `kubectl serverless <TAB>` completes in every shell kubectl's completion supports.

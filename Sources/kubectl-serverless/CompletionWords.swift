@@ -1,6 +1,6 @@
 import ArgumentParser
 import Foundation
-import ServerlessKit
+import ServerlessCompletion
 
 /// `__complete WORD...`: Cobra's completion protocol, which kubectl (1.26+) speaks with the
 /// `kubectl_complete-serverless` helper for `kubectl serverless <TAB>`. Hidden: only the helper

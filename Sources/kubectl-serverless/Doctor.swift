@@ -1,6 +1,9 @@
 import ArgumentParser
 import Foundation
-import ServerlessKit
+import ServerlessDoctor
+import ServerlessKubernetes
+import ServerlessRender
+import ServerlessSupport
 
 struct DoctorCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(

@@ -1,6 +1,10 @@
 import ArgumentParser
 import Foundation
-import ServerlessKit
+import ServerlessDoctor
+import ServerlessIO
+import ServerlessKubernetes
+import ServerlessRender
+import ServerlessSupport
 
 /// `doctor --all-contexts` and `--context a,b,c`: every named context checked at once, each as
 /// `doctor --context NAME` checks one, each within a bounded wait, so one unreachable cluster is its own

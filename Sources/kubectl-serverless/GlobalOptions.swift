@@ -1,5 +1,7 @@
 import ArgumentParser
-import ServerlessKit
+import ServerlessIO
+import ServerlessKubernetes
+import ServerlessSupport
 
 /// kubectl's own flags, with kubectl's names and meanings, shared by every subcommand
 /// (cli-runtime's ConfigFlags, as an option group).

@@ -1,5 +1,6 @@
 import ArgumentParser
-import ServerlessKit
+import ServerlessCompletion
+import ServerlessSupport
 
 @main
 struct KubectlServerless: AsyncParsableCommand {

@@ -1,5 +1,5 @@
 import ArgumentParser
-import ServerlessKit
+import ServerlessKubernetes
 
 /// A command that reads `-f` manifests says what `-f` means for it.
 protocol ManifestReadingCommand {

@@ -1,5 +1,5 @@
 import Foundation
-import ServerlessKit
+import ServerlessCompletion
 
 /// mdoc(7) escaping and the layout mandoc's linter asks for (one sentence per line).
 enum Mdoc {

@@ -1,5 +1,6 @@
 import Foundation
-import ServerlessKit
+import ServerlessCompletion
+import ServerlessSupport
 
 /// One man page (mdoc) for one command of the tree: NAME, SYNOPSIS as users type it
 /// (`kubectl serverless ...`), DESCRIPTION, OPTIONS, EXIT STATUS from the contract, EXAMPLES

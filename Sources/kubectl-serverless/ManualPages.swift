@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
-import ServerlessKit
+import ServerlessCompletion
+import ServerlessRender
 
 /// `__manual DIR [--checks-document FILE]`: writes the man pages (mdoc) for every visible command, from the same tree
 /// `--help` is printed from. `scripts/generate` runs it; a test checks man/ is current.

@@ -1,4 +1,6 @@
-import ServerlessKit
+import ServerlessDoctor
+import ServerlessKubernetes
+
 
 /// A section a page adds beyond what the command tree says: the doctor's rule catalogue, the
 /// environment the plugin reads. Plain text in, so its authors need not know mdoc.

@@ -1,6 +1,6 @@
 import ArgumentParser
 import Foundation
-import ServerlessKit
+import ServerlessRender
 
 /// `-o` for a command whose document is `Document`: offers that document's formats (help, completion,
 /// and SAP's "please provide one of" error), defaulting to its first.

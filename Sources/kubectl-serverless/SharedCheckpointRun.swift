@@ -1,5 +1,7 @@
 import Foundation
-import ServerlessKit
+import ServerlessIO
+import ServerlessKEDA
+import ServerlessKubernetes
 
 /// What the triggers of one `checkpoints -A`/`-l`/`--watch` run share: one cluster client, one answer to
 /// "which KEDA runs here", one Azure transport (a fixed number of requests in flight across all triggers,

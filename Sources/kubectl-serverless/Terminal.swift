@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
-import ServerlessKit
+import ServerlessIO
+import ServerlessRender
+import ServerlessSupport
 
 /// Where the CLI meets the terminal: stderr lines, colour decisions, exit codes.
 enum Terminal {

@@ -1,5 +1,5 @@
 import ArgumentParser
-import ServerlessKit
+import ServerlessRender
 
 struct Version: ParsableCommand {
     static let configuration = CommandConfiguration(

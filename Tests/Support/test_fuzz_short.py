@@ -1,6 +1,6 @@
 """A short libFuzzer run of every parser that reads untrusted input (scripts/fuzz, Fuzz/README.md).
 
-The targets are built once (one sanitized compilation of ServerlessKit), then each runs a fixed
+The targets are built once (one sanitized compilation of the library modules), then each runs a fixed
 number of inputs starting from its seeds alone (--fresh), so the run is bounded and the same on every
 machine. A crash, trap, hang or leak fails the test; the input is saved under Fuzz/crashes/<target>/.
 About 2.5 minutes with .build-fuzz in place, 3.5 from nothing, on 2 cores.

@@ -1,5 +1,5 @@
 import Foundation
-import ServerlessKit
+import ServerlessIO
 
 // Parser-only List Blobs benchmark: builds the pages a container of checkpoint blobs lists as (the
 // shape of Tests/Support/azure_blob_store.py, which follows the service), then times the real page

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
-@testable import ServerlessKit
+@testable import ServerlessIO
+@testable import ServerlessSupport
 
 @Suite struct AzureStorageErrorTests {
     static let connection = BlobContainerClientTests.connection

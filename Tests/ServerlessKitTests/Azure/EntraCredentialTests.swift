@@ -1,6 +1,7 @@
 import Foundation
 import Testing
-@testable import ServerlessKit
+@testable import ServerlessIO
+@testable import ServerlessSupport
 
 /// The Entra ID flows without a network: requests as azure-identity / MSAL Python build them, their
 /// answers, the chain's order, and one token per audience with at most one refresh.

@@ -1,3 +1,5 @@
+@testable import ServerlessKEDA
+
 /// Event Hubs REST runtime documents, shaped after the REST reference (Get Event Hub,
 /// Get Partition Runtime Metadata) and the Service Bus empty-feed answer for unknown entities.
 enum EventHubsAtomFixtures {

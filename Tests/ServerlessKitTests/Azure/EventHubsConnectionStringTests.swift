@@ -1,5 +1,6 @@
 import Testing
-@testable import ServerlessKit
+@testable import ServerlessIO
+@testable import ServerlessSupport
 
 @Suite struct EventHubsConnectionStringTests {
     static let canary = "CANARYc2VjcmV0LWtleS1kby1ub3Qtc2hvdw="

@@ -1,3 +1,5 @@
+@testable import ServerlessIO
+
 /// List Blobs pages shaped like the service's (element names from the REST reference / Azurite
 /// mappers), with the UTF-8 BOM the service puts in front.
 enum ListBlobsFixtures {

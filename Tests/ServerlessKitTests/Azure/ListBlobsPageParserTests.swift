@@ -1,6 +1,7 @@
 import Foundation
 import Testing
-@testable import ServerlessKit
+@testable import ServerlessIO
+@testable import ServerlessKubernetes
 
 /// The byte-level List Blobs parser against the simple `XMLTag` one it replaced (kept below as the
 /// oracle): same page or same failure, on the service's shape and on every oddity we could think of.

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import ServerlessKit
+@testable import ServerlessIO
 
 /// Expected values are what CPython's urllib.parse gives.
 @Suite struct PercentEncodingTests {

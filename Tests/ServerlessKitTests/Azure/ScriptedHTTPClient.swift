@@ -1,5 +1,5 @@
 import Foundation
-@testable import ServerlessKit
+@testable import ServerlessIO
 
 /// An HTTPClient that answers from a script and records every request it was given.
 final class ScriptedHTTPClient: HTTPClient, @unchecked Sendable {

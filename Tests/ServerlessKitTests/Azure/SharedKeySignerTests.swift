@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import ServerlessKit
+@testable import ServerlessIO
 
 /// Vectors B–F, produced by azure-storage-blob 12.31.1's SharedKeyCredentialPolicy.
 @Suite struct SharedKeySignerTests {

@@ -1,5 +1,5 @@
 import Testing
-@testable import ServerlessKit
+@testable import ServerlessIO
 
 @Suite struct StorageConnectionStringTests {
     /// Valid base64, so it is accepted as a key; it must never show up in any error or description.

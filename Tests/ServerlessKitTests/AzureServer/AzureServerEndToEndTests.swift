@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import ServerlessKit
+@testable import ServerlessIO
 
 /// The plugin's own Blob client over libcurl and real sockets reads what the real Azure SDK wrote.
 @Suite struct AzureServerEndToEndTests {

@@ -1,4 +1,5 @@
 import Foundation
+@testable import ServerlessKEDA
 
 /// Tests/Support/azure_server.py for the length of a test: Blob Storage (path-style, account
 /// `devstoreaccount1`) and the Event Hubs runtime REST API on one 127.0.0.1 port, checking

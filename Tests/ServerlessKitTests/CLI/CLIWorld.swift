@@ -1,6 +1,8 @@
 import Foundation
 import Testing
-@testable import ServerlessKit
+@testable import ServerlessIO
+@testable import ServerlessKubernetes
+@testable import ServerlessSupport
 
 /// The scene the end-to-end CLI suites share: an Azure test server (storage account `ordersstore`,
 /// hub `orders` with 3 partitions, last sequence numbers 150, 90, -1) and a test API server holding

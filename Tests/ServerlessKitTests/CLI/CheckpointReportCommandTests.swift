@@ -1,6 +1,8 @@
 import Foundation
 import Testing
-@testable import ServerlessKit
+@testable import ServerlessDoctor
+@testable import ServerlessInspect
+@testable import ServerlessSupport
 
 /// `checkpoints` failures said once with a remedy, and its output conventions, through the built binary
 /// against the Azure and Kubernetes test servers (CLIWorld: hub `orders`, partitions 0 and 1 checkpointed

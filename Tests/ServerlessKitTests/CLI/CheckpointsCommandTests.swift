@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import ServerlessKit
+@testable import ServerlessSupport
 
 /// `kubectl serverless checkpoints` as users run it: the built binary, found by the real kubectl, reading a
 /// ScaledObject from the test API server and checkpoints from the Azure test server.

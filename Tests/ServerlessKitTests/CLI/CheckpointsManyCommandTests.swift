@@ -1,6 +1,7 @@
 import Foundation
 import Testing
-@testable import ServerlessKit
+@testable import ServerlessInspect
+@testable import ServerlessSupport
 
 /// `checkpoints -A`, `-n NS` without a name, `-l`, and the `so/NAME` forms, end to end: the built binary,
 /// the test API server and the Azure test server (checkpoints written by the real Azure SDK).

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
-@testable import ServerlessKit
+@testable import ServerlessInspect
+@testable import ServerlessSupport
 
 /// `checkpoints --watch`: rounds like `kubectl get -w`, rates from known sequence growth between rounds
 /// (the test moves the Azure test server's sequence numbers and checkpoints forward), clean ends on

@@ -1,6 +1,8 @@
 import Foundation
 import Testing
-@testable import ServerlessKit
+@testable import ServerlessDoctor
+@testable import ServerlessRender
+@testable import ServerlessSupport
 
 /// `doctor --all-contexts` and `--context a,b,c`: every context at once, one section each, a context whose
 /// server never answers is its own item with its error after a bounded wait, and the others still report.

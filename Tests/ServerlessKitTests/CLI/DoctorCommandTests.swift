@@ -1,6 +1,7 @@
 import Foundation
 import Testing
-@testable import ServerlessKit
+@testable import ServerlessDoctor
+@testable import ServerlessSupport
 
 /// `kubectl serverless doctor` as users run it, against the test API server and against the same files.
 @Suite struct DoctorCommandTests {

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import ServerlessKit
+@testable import ServerlessSupport
 
 /// The seed problems of the doctor issue against the test API server: each broken set, served as a live
 /// cluster, raises its rule with a fix, and its corrected twin is clean. (POD_NAMESPACE is in

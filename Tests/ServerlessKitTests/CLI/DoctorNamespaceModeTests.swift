@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import ServerlessKit
+@testable import ServerlessSupport
 
 /// `doctor -n fn` against the test API server: KEDA runs in `keda`, the app in `fn`.
 @Suite struct DoctorNamespaceModeTests {

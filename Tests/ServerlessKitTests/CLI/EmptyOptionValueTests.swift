@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import ServerlessKit
+@testable import ServerlessSupport
 
 /// `--flag=` (nothing after `=`) is the empty value, as kubectl (pflag) reads it; an empty
 /// `checkpointStrategy` is a meaningful KEDA value (the legacy reader when a container is set).

@@ -1,6 +1,8 @@
 import Foundation
 import Testing
-@testable import ServerlessKit
+@testable import ServerlessIO
+@testable import ServerlessKubernetes
+@testable import ServerlessSupport
 
 /// `checkpoints` with Entra ID tokens, end to end: the real binary, libcurl over TLS with a test CA, the
 /// Azure test server's token endpoint, IMDS and App Service endpoints (checked against the real

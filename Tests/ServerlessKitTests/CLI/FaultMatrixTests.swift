@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import ServerlessKit
+@testable import ServerlessSupport
 
 /// Every command that talks to a server, run as users run it (the built binary, real libcurl, real
 /// sockets) against test servers that misbehave. Each case: the command ends within its bound, says

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import ServerlessKit
+@testable import ServerlessSupport
 
 /// A header value may carry optional whitespace (spaces, tabs) around it, which every HTTP client strips
 /// (RFC 9110 5.5); KEDA's Go client does, so a blobMetadata checkpoint whose `x-ms-meta-sequencenumber`

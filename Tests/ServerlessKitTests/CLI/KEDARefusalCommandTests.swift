@@ -1,6 +1,7 @@
 import Foundation
 import Testing
-@testable import ServerlessKit
+@testable import ServerlessKEDA
+@testable import ServerlessSupport
 
 /// `checkpoints` when KEDA would refuse the trigger after its metadata: at client creation (issue #20).
 @Suite struct KEDARefusalCommandTests {

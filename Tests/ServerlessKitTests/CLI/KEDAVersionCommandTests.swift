@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import ServerlessKit
+@testable import ServerlessSupport
 
 /// `checkpoints` models the KEDA that runs where the ScaledObject was read: the operator Deployment in the
 /// cluster (any namespace, GETs only) or among `-f` inputs, or KEDA chart values; `--keda-version` wins;

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
-@testable import ServerlessKit
+@testable import ServerlessKubernetes
+@testable import ServerlessSupport
 
 /// `checkpoints NAME -f DIR` and `doctor -f DIR` on published-style manifests that leave
 /// `metadata.namespace` out (meant for `kubectl apply -n NS -f`), and on Secrets that lack keys.

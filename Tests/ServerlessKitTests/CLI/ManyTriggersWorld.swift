@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import ServerlessKit
+@testable import ServerlessSupport
 
 /// Several consumers in one cluster, for `checkpoints -A`, `-n`, `-l` and `--watch`: the Azure test server
 /// has hubs `orders` (3 partitions, consumer groups $Default and audit) and `billing` (2 partitions) in one

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import ServerlessKit
+@testable import ServerlessSupport
 
 /// `-o` from the command line: a format the command's document lacks is one `error:` line and exit 2,
 /// before anything is read or printed.

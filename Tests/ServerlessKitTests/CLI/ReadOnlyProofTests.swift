@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import ServerlessKit
+@testable import ServerlessSupport
 
 /// The read-only proof scripts/test runs over the whole suite (Tests/Support/check_read_only.py),
 /// shown here on one run of every networked command: the servers log each request with its

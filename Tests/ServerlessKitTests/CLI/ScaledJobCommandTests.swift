@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import ServerlessKit
+@testable import ServerlessSupport
 
 /// `checkpoints --scaled-job NAME -f`, end to end: KEDA reads a ScaledJob's env from its own job template
 /// (`jobTargetRef.template`), and AZURE_STORAGE_CONNECTION_STRING fills the storage connection the object

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import ServerlessKit
+@testable import ServerlessSupport
 
 /// Every command in every output format, verbose, succeeding and failing, run with canary secrets: a
 /// storage account key, a SAS signature, an Event Hubs key, a bearer token and a Kubernetes Secret

@@ -1,5 +1,5 @@
 import Testing
-@testable import ServerlessKit
+@testable import ServerlessSupport
 
 /// RFC 4648 §10 test vectors, both ways, and the strictness rules.
 @Suite struct Base64Tests {

@@ -1,5 +1,6 @@
 import Testing
-@testable import ServerlessKit
+@testable import ServerlessIO
+@testable import ServerlessSupport
 
 /// RFC 4231 test cases (case 5 is a truncated output and is left out).
 @Suite struct HMACSHA256Tests {

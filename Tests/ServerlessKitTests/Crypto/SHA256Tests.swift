@@ -1,5 +1,5 @@
 import Testing
-@testable import ServerlessKit
+@testable import ServerlessIO
 
 /// FIPS 180-2 appendix B examples, plus the empty message.
 @Suite struct SHA256Tests {

@@ -1,12 +1,12 @@
 import Foundation
 import Testing
-@testable import ServerlessKit
+@testable import ServerlessDoctor
 
-/// Rules are found, not listed: every rule type declared under Sources/ServerlessKit/Doctor/Rules is in
+/// Rules are found, not listed: every rule type declared under Sources/ServerlessDoctor/Rules is in
 /// `Catalogue.all`, once, the catalogue is in id order, and each rule lives in a file named by its id.
 @Suite struct CatalogueTests {
     static let rulesFolder = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().appendingPathComponent("../../../Sources/ServerlessKit/Doctor/Rules").standardized
+        .deletingLastPathComponent().appendingPathComponent("../../../Sources/ServerlessDoctor/Rules").standardized
 
     /// Each Swift file under Rules/ with the rule types it declares (`struct X: Rule`, any modifiers).
     static func ruleFiles() throws -> [(file: String, types: [String])] {

@@ -1,5 +1,6 @@
 import Testing
-@testable import ServerlessKit
+@testable import ServerlessDoctor
+@testable import ServerlessKubernetes
 
 /// `-f k8s/ -f values.yaml`: what a cluster's operator env and enabled components would say, read from the
 /// KEDA and Fission charts' values when no rendered control plane is among the inputs.

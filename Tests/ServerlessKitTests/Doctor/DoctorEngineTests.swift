@@ -1,6 +1,8 @@
 import Foundation
 import Testing
-@testable import ServerlessKit
+@testable import ServerlessDoctor
+@testable import ServerlessKubernetes
+@testable import ServerlessSupport
 
 @Suite struct DoctorConfigTests {
     @Test func parsesTheDocumentedExample() throws {

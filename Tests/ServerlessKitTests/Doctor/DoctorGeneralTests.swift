@@ -1,6 +1,9 @@
 import Foundation
 import Testing
-@testable import ServerlessKit
+@testable import ServerlessDoctor
+@testable import ServerlessIO
+@testable import ServerlessKubernetes
+@testable import ServerlessSupport
 
 /// The `general` platform: what it looks at, how `--platform` scopes it, and how it reports on manifests.
 @Suite struct DoctorGeneralTests {

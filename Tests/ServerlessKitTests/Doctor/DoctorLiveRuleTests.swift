@@ -1,5 +1,7 @@
 import Testing
-@testable import ServerlessKit
+@testable import ServerlessDoctor
+@testable import ServerlessKubernetes
+@testable import ServerlessSupport
 
 /// The live halves of rules that judge manifests too: what the cluster adds beyond their examples.
 @Suite struct DoctorLiveRuleTests {

@@ -1,6 +1,9 @@
 import Foundation
 import Testing
-@testable import ServerlessKit
+@testable import ServerlessDoctor
+@testable import ServerlessKubernetes
+@testable import ServerlessRender
+@testable import ServerlessSupport
 
 @Suite struct DoctorRenderTests {
     func timerReport() throws -> DoctorReport {

@@ -1,5 +1,6 @@
 import Testing
-@testable import ServerlessKit
+@testable import ServerlessDoctor
+@testable import ServerlessKubernetes
 
 /// False alarms the upstream corpus (scripts/corpus-check) found, each as a small manifest of the same shape.
 extension DoctorScopeTests {

@@ -1,5 +1,7 @@
 import Testing
-@testable import ServerlessKit
+@testable import ServerlessDoctor
+@testable import ServerlessKubernetes
+@testable import ServerlessSupport
 
 /// Each rule judges only what its platform owns, says "may" when it guesses, and one cause gives one finding.
 @Suite struct DoctorScopeTests {

@@ -1,5 +1,6 @@
 import Foundation
-@testable import ServerlessKit
+@testable import ServerlessDoctor
+@testable import ServerlessKubernetes
 
 /// Stores from YAML text or from the fixture files (in Fixtures/: example manifests of each platform, from its charts and docs).
 enum DoctorTestSupport {

@@ -1,5 +1,6 @@
 import Testing
-@testable import ServerlessKit
+@testable import ServerlessDoctor
+@testable import ServerlessSupport
 
 /// KD-EH-001 reports KEDA's own words for the trigger it rejects, and never a credential.
 @Suite struct EventHubTriggerRuleTests {

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import ServerlessKit
+@testable import ServerlessDoctor
 
 /// AF-HOSTID-003 against Azure/azure-functions-host's own rules: ScriptHostIdProvider (explicit ids as written,
 /// derived ids lower-cased, cut to 32, trailing dashes trimmed) and HostIdValidator (AZFD004 stops the host).

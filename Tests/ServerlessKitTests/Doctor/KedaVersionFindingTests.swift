@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import ServerlessKit
+@testable import ServerlessDoctor
 
 /// KD-VER-001's message counts the azure-eventhub objects and names them; the two must agree.
 @Suite struct KedaVersionFindingTests {

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
-@testable import ServerlessKit
+@testable import ServerlessDoctor
+@testable import ServerlessSupport
 
 /// The checks users hit that the catalogue lacked, beyond their own examples.
 @Suite struct MissingChecksTests {

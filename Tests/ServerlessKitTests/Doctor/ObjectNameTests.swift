@@ -1,5 +1,6 @@
 import Testing
-@testable import ServerlessKit
+@testable import ServerlessDoctor
+@testable import ServerlessSupport
 
 @Suite struct ObjectNameTests {
     /// The texts Swift's reflection printed for ObjectName before it had a description (checked with the

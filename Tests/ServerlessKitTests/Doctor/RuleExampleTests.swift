@@ -1,5 +1,7 @@
 import Testing
-@testable import ServerlessKit
+@testable import ServerlessDoctor
+@testable import ServerlessKubernetes
+@testable import ServerlessSupport
 
 /// Every rule's own examples: the triggering ones produce its id, the others do not.
 @Suite struct RuleExampleTests {

@@ -1,5 +1,7 @@
 import Testing
-@testable import ServerlessKit
+@testable import ServerlessDoctor
+@testable import ServerlessKubernetes
+@testable import ServerlessSupport
 
 /// The example manifests in Fixtures/: each broken set raises its rules, each
 /// corrected twin is clean.

@@ -1,6 +1,9 @@
 import Foundation
 import Testing
-@testable import ServerlessKit
+@testable import ServerlessDoctor
+@testable import ServerlessKEDA
+@testable import ServerlessKubernetes
+@testable import ServerlessSupport
 
 /// The remaining seed problems of CHECKS.md on realistic sets: the corrected Functions app of Fixtures/
 /// (orders-fixed.yaml) broken one setting at a time, and the Fission control plane with per-namespace RBAC.

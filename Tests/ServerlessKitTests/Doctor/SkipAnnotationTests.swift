@@ -1,5 +1,6 @@
 import Testing
-@testable import ServerlessKit
+@testable import ServerlessDoctor
+@testable import ServerlessRender
 
 /// `kubectl-serverless/skip-checks` on the object: its findings are left out and counted in summary.skipped.
 @Suite struct SkipAnnotationTests {

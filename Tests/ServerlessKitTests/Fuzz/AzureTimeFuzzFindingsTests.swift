@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import ServerlessKit
+@testable import ServerlessIO
 
 /// A List Blobs page whose `Last-Modified` or `Creation-Time` carries a huge year crashed the plugin
 /// (Int64 overflow in the day arithmetic); a five-digit year printed an ISO 8601 time that does not

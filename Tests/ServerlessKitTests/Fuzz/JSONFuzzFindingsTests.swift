@@ -1,5 +1,6 @@
 import Testing
-@testable import ServerlessKit
+@testable import ServerlessKEDA
+@testable import ServerlessSupport
 
 /// Inputs the JSONParse fuzz target found (Fuzz/README.md): JSON.parse and Go's scanner disagreed on what is JSON.
 @Suite struct JSONFuzzFindingsTests {

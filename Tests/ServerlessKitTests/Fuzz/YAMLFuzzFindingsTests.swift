@@ -1,5 +1,5 @@
 import Testing
-@testable import ServerlessKit
+@testable import ServerlessSupport
 
 /// YAML 1.1 base-60 integers: Yams computes them with trapping arithmetic, so a manifest or kubeconfig
 /// value such as `1:0:0:0:0:0:0:0:0:0:0` crashed the plugin (found reviewing the YAMLDocuments target).

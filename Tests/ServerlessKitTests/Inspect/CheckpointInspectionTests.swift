@@ -1,6 +1,9 @@
 import Foundation
 import Testing
-@testable import ServerlessKit
+@testable import ServerlessIO
+@testable import ServerlessInspect
+@testable import ServerlessKEDA
+@testable import ServerlessRender
 
 /// The inspector over real sockets against the Azure test server, reading checkpoints the real Azure SDK
 /// for Python wrote, in every layout KEDA reads.

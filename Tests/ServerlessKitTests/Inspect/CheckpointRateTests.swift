@@ -1,5 +1,5 @@
 import Testing
-@testable import ServerlessKit
+@testable import ServerlessInspect
 
 /// `--watch` rates between two rounds: sequence numbers grow by one per event, so their growth over the
 /// time between rounds is the rate; DRAIN is what is left over the rate it shrinks at.

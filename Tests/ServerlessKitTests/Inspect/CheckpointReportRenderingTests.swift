@@ -1,5 +1,5 @@
 import Testing
-@testable import ServerlessKit
+@testable import ServerlessInspect
 
 /// The checkpoint table's conventions: 120 columns by default with long blob names shortened from the left
 /// (the partition's end kept), whole in `-o wide`; summary words that say which way the activation compares.

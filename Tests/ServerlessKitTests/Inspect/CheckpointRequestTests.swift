@@ -1,5 +1,8 @@
 import Testing
-@testable import ServerlessKit
+@testable import ServerlessInspect
+@testable import ServerlessKEDA
+@testable import ServerlessKubernetes
+@testable import ServerlessSupport
 
 /// `CheckpointRequest`: the object, then the flags (which override it), then the environment (which fills
 /// what is still missing), with KEDA's defaults where all three say nothing. Objects come from real YAML

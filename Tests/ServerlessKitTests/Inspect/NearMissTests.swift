@@ -1,5 +1,7 @@
 import Testing
-@testable import ServerlessKit
+@testable import ServerlessIO
+@testable import ServerlessInspect
+@testable import ServerlessKEDA
 
 @Suite struct RecognisedCheckpointTests {
     let ids: Set<String> = ["0", "1"]

@@ -1,6 +1,10 @@
 import Foundation
 import Testing
-@testable import ServerlessKit
+@testable import ServerlessIO
+@testable import ServerlessInspect
+@testable import ServerlessKEDA
+@testable import ServerlessRender
+@testable import ServerlessSupport
 
 /// The report's bytes in every format, for a hub shaped like the benchmark's (blobMetadata, SDK-style
 /// checkpoints) with a few partitions that are not ok: speed work must not change one byte. The golden

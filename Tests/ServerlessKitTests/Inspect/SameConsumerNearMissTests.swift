@@ -1,6 +1,5 @@
 import Foundation
 import Testing
-@testable import ServerlessKit
 
 /// Near misses on a storage account shared by several consumers and hubs (the normal case), against the
 /// Azure test server with checkpoints the real Azure SDK wrote: only this consumer's own checkpoints

@@ -1,5 +1,5 @@
 import Testing
-@testable import ServerlessKit
+@testable import ServerlessKEDA
 
 /// kedacore/keda pkg/scalers/azure/azure_eventhub_test.go path cases, and the strategy selection of
 /// newCheckpointer (pkg/scalers/azure/azure_eventhub_checkpoint.go).

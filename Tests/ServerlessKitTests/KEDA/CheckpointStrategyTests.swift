@@ -1,5 +1,8 @@
 import Testing
-@testable import ServerlessKit
+@testable import ServerlessCompletion
+@testable import ServerlessDoctor
+@testable import ServerlessInspect
+@testable import ServerlessKEDA
 
 /// The strategy table is the one list of KEDA's checkpoint readers: the reader KEDA picks, the near misses'
 /// layouts, AF-KEDA-EH-003, the `--checkpoint-strategy` help and its completion all follow it, so a row

@@ -1,5 +1,7 @@
 import Testing
-@testable import ServerlessKit
+@testable import ServerlessIO
+@testable import ServerlessKEDA
+@testable import ServerlessSupport
 
 /// KEDA's client-creation stage (issue #20): after the metadata, `NewAzureEventHubScaler`
 /// (kedacore/keda pkg/scalers/azure_eventhub_scaler.go) calls `azure.GetEventHubClient`

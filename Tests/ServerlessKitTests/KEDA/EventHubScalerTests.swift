@@ -1,5 +1,6 @@
 import Testing
-@testable import ServerlessKit
+@testable import ServerlessKEDA
+@testable import ServerlessSupport
 
 /// KEDA's checkpoint payloads (pkg/scalers/azure/azure_eventhub_test.go, TestCheckpointFromBlobStorage*) through the whole scaler, and the version differences that change the result.
 @Suite("KEDA azure-eventhub scaler")

@@ -1,5 +1,5 @@
 import Testing
-@testable import ServerlessKit
+@testable import ServerlessKEDA
 
 /// kedacore/keda pkg/scalers/azure_eventhub_scaler_test.go: parseEventHubMetadataDataset and the WithPodIdentity set (HEAD), plus version differences.
 @Suite("KEDA azure-eventhub metadata parsing")

@@ -1,5 +1,6 @@
 import Testing
-@testable import ServerlessKit
+@testable import ServerlessKEDA
+@testable import ServerlessSupport
 
 @Suite("Go encoding/json parity")
 struct GoJSONTests {

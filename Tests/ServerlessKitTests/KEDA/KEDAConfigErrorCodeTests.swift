@@ -1,5 +1,5 @@
 import Testing
-@testable import ServerlessKit
+@testable import ServerlessKEDA
 
 /// Each refusal of KEDA's azure-eventhub scaler carries its code beside KEDA's own text
 /// (kedacore/keda pkg/scalers/azure_eventhub_scaler.go, pkg/scalers/azure/azure_cloud_environment.go),

@@ -1,5 +1,6 @@
 import Testing
-@testable import ServerlessKit
+@testable import ServerlessKEDA
+@testable import ServerlessKubernetes
 
 @Suite struct KEDAVersionDetectorTests {
     static func sightings(_ yaml: String) throws -> [KEDAOperatorSighting] {

@@ -1,5 +1,5 @@
 import Testing
-@testable import ServerlessKit
+@testable import ServerlessKEDA
 
 @Suite("KEDA unprocessed events")
 struct UnprocessedEventsTests {

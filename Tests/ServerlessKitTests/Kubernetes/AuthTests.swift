@@ -1,6 +1,8 @@
 import Foundation
 import Testing
-@testable import ServerlessKit
+@testable import ServerlessIO
+@testable import ServerlessKubernetes
+@testable import ServerlessSupport
 
 /// Every credential kind, through the authenticator and the API client's headers.
 @Suite("Kubernetes auth")

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import ServerlessKit
+@testable import ServerlessKubernetes
 
 /// Tests/Support/kube_api_server.py over HTTPS with a fresh CA, plus a kubeconfig for it with two
 /// contexts: `token` (bearer token) and `cert` (client certificate, namespace fn).

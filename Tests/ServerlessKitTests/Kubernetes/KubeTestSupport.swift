@@ -1,5 +1,7 @@
 import Foundation
-@testable import ServerlessKit
+@testable import ServerlessIO
+@testable import ServerlessKubernetes
+@testable import ServerlessSupport
 
 /// A scratch directory removed when the test ends.
 final class TempDir: @unchecked Sendable {

@@ -1,5 +1,5 @@
 import Testing
-@testable import ServerlessKit
+@testable import ServerlessKubernetes
 
 /// `-l` checked as apimachinery's `labels.Parse` checks it (pkg/labels/selector.go), with its words.
 @Suite struct LabelSelectorTests {

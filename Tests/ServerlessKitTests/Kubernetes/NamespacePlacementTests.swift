@@ -1,6 +1,8 @@
 import Foundation
 import Testing
-@testable import ServerlessKit
+@testable import ServerlessDoctor
+@testable import ServerlessKubernetes
+@testable import ServerlessSupport
 
 /// Objects without `metadata.namespace` go where `kubectl apply -f` puts them, checked against the real kubectl.
 @Suite struct NamespacePlacementTests {

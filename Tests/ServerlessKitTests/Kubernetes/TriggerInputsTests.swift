@@ -1,6 +1,8 @@
 import Foundation
 import Testing
-@testable import ServerlessKit
+@testable import ServerlessKEDA
+@testable import ServerlessKubernetes
+@testable import ServerlessSupport
 
 @Suite("KEDA trigger inputs")
 struct TriggerInputsTests {

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
-@testable import ServerlessKit
+@testable import ServerlessKubernetes
+@testable import ServerlessSupport
 
 @Suite struct ManifestLoaderTests {
     func load(_ inputs: [(String, String)]) throws -> ManifestLoad {

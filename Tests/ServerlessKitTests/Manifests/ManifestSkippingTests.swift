@@ -1,5 +1,7 @@
 import Testing
-@testable import ServerlessKit
+@testable import ServerlessDoctor
+@testable import ServerlessKubernetes
+@testable import ServerlessSupport
 
 /// Valid YAML never aborts a run: documents no rule reads are skipped with one warning each; only
 /// malformed YAML is an input error, with a hint for unrendered Helm templates.

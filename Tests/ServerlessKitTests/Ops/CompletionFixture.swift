@@ -1,4 +1,5 @@
-@testable import ServerlessKit
+@testable import ServerlessCompletion
+
 
 /// A command tree shaped like the real one (the man pages'): the shapes SAP dumps for the flags the
 /// checkpoints and doctor commands have, so the completion logic is tested before they exist.

@@ -1,5 +1,4 @@
 import Foundation
-@testable import ServerlessKit
 
 /// Tests/Support/test_ops_apiserver.py running, and a kubeconfig with two contexts pointing at it.
 final class FakeCluster: @unchecked Sendable {

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import ServerlessKit
+@testable import ServerlessCompletion
 
 /// completions/ and man/ are generated from the command tree by scripts/generate; these tests
 /// regenerate them from the built binary and fail when the committed copies are stale.

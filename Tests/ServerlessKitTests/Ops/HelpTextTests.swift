@@ -1,6 +1,5 @@
 import Foundation
 import Testing
-@testable import ServerlessKit
 
 /// `--help` on a pipe is 80 columns wide: example commands must come out whole, never wrapped
 /// mid-command, so they can be copied from a terminal or a CI log.

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import ServerlessKit
+@testable import ServerlessCompletion
 
 @Suite("Completion: installing kubectl_complete-serverless")
 struct InstallKubectlHelperTests {

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import ServerlessKit
+@testable import ServerlessSupport
 
 /// krew's manifest rules (krew's `ValidatePlugin`, the supported-platform match and overlap checks, the license check).
 enum KrewRules {

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import ServerlessKit
+@testable import ServerlessCompletion
 
 @Suite("Completion: live names through the real kubectl", .enabled(if: Ops.which("kubectl") != nil))
 struct KubectlNameSourceTests {

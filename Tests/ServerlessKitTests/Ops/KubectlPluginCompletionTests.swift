@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import ServerlessKit
+@testable import ServerlessCompletion
 
 /// `kubectl __complete serverless ...`, as kubectl's own shell completion calls it: kubectl finds
 /// the committed `kubectl_complete-serverless` helper on PATH, which execs the built plugin.

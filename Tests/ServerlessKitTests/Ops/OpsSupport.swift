@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import ServerlessKit
+@testable import ServerlessCompletion
 
 /// What the ops tests share: the repository, the built `kubectl-serverless`, running programs.
 enum Ops {

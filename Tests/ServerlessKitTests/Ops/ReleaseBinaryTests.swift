@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import ServerlessKit
+@testable import ServerlessSupport
 
 /// The release binary (scripts/release: `swift build -c release --static-swift-stdlib`) must run
 /// on a machine without the Swift toolchain. Skipped until a release build exists: it takes

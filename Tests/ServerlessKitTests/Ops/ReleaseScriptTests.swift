@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import ServerlessKit
+@testable import ServerlessSupport
 
 /// scripts/release's steps that run without a release build: packing (reproducible with GNU tar
 /// and with bsdtar, macOS's tar), the archive as krew installs it (man pages through MANPATH),
@@ -87,7 +87,7 @@ struct ReleaseScriptTests {
         let head = try Ops.run("git", ["-C", Ops.repository.path, "rev-parse", "HEAD"]).stdout.trimmingCharacters(in: .whitespacesAndNewlines)
         #expect(stamp.stdout.contains(#"static let commit = "\#(head)"#))
         #expect(stamp.stdout.range(of: #"static let buildDate = "\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ""#, options: .regularExpression) != nil)
-        let committed = try String(contentsOf: Ops.repository.appendingPathComponent("Sources/ServerlessKit/Support/BuildStamp.swift"), encoding: .utf8)
+        let committed = try String(contentsOf: Ops.repository.appendingPathComponent("Sources/ServerlessSupport/BuildStamp.swift"), encoding: .utf8)
         #expect(committed.contains(#"static let commit = "unknown""#) && committed.contains(#"static let buildDate = "unknown""#))
         #expect(stamp.stdout.split(separator: "\n").count == committed.split(separator: "\n").count)
     }

@@ -1,6 +1,5 @@
 import Foundation
 import Testing
-@testable import ServerlessKit
 
 /// The repository stands alone: what its code comments, tests, README, docs and man pages cite is in it
 /// (or upstream, by repository and path), never a note outside it.

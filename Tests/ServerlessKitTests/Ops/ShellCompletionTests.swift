@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import ServerlessKit
+@testable import ServerlessDoctor
 
 /// One engine: the committed bash, zsh and fish scripts, loaded into the real shells, and
 /// kubectl's own plugin completion (through the committed helper) all ask the built binary's

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
-@testable import ServerlessKit
+@testable import ServerlessIO
+@testable import ServerlessSupport
 
 /// `version -o json|yaml`: every field, the libraries' own run-time answers, no cluster needed.
 @Suite("Ops: version", .enabled(if: Ops.binary != nil))

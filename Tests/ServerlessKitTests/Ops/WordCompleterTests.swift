@@ -1,5 +1,7 @@
 import Testing
-@testable import ServerlessKit
+@testable import ServerlessCompletion
+@testable import ServerlessDoctor
+@testable import ServerlessSupport
 
 @Suite("Completion: kubectl's word protocol over the command tree")
 struct WordCompleterTests {

@@ -1,6 +1,9 @@
 import Foundation
 import Testing
-@testable import ServerlessKit
+@testable import ServerlessDoctor
+@testable import ServerlessInspect
+@testable import ServerlessRender
+@testable import ServerlessSupport
 
 /// One render design for every command: each document names its `-o` formats, a format it lacks is a
 /// usage error (exit 2), and the printout splits stdout from stderr as the commands always have.

@@ -1,5 +1,4 @@
 import Testing
-@testable import ServerlessKit
 
 @Suite struct ConcurrentMapTests {
     actor Gauge {

@@ -1,5 +1,5 @@
 import Testing
-@testable import ServerlessKit
+@testable import ServerlessSupport
 
 /// `JSON.bytes` writes into one byte buffer; the former writer appended to a String scalar by scalar.
 /// The former one is kept here as the oracle: the bytes must be the same for every value.

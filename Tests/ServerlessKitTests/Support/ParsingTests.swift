@@ -1,6 +1,6 @@
 import Testing
-@testable import ServerlessKit
 import Yams
+@testable import ServerlessSupport
 
 @Suite struct JSONTests {
     @Test func keepsInt64ExactAndKeyOrder() throws {

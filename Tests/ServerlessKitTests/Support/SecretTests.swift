@@ -1,5 +1,5 @@
 import Testing
-@testable import ServerlessKit
+@testable import ServerlessSupport
 
 @Suite struct SecretTests {
     @Test func neverPrintsItsValue() {

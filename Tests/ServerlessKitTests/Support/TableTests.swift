@@ -1,5 +1,5 @@
 import Testing
-@testable import ServerlessKit
+@testable import ServerlessRender
 
 @Suite struct TableTests {
     @Test func padsLikeKubectlAndIgnoresColourInWidths() {

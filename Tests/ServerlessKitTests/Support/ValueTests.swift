@@ -1,5 +1,6 @@
 import Testing
-@testable import ServerlessKit
+@testable import ServerlessKubernetes
+@testable import ServerlessSupport
 
 @Suite struct ValueTests {
     @Test func subscriptsReachNestedFieldsAndMissOnNull() {

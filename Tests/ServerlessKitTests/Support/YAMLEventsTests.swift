@@ -1,6 +1,7 @@
 import Foundation
 import Testing
-@testable import ServerlessKit
+@testable import ServerlessKubernetes
+@testable import ServerlessSupport
 
 /// `YAMLEvents` (libyaml's events straight into values) against Yams' node tree (`YAML.composedDocuments`):
 /// wherever the event reader answers, the answer must be Yams' to the last line number.

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import ServerlessKit
+@testable import ServerlessIO
 
 /// The whole-command bound and the request counts behind the progress line, over real sockets against the
 /// Azure test server.

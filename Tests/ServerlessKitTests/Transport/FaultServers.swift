@@ -1,5 +1,5 @@
 import Foundation
-@testable import ServerlessKit
+@testable import ServerlessIO
 
 /// The fault servers the transport tests share. Every test scripts its own requests with a unique
 /// id (see Tests/Support/fault_server.py), so sharing one server keeps tests independent.

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import ServerlessKit
+@testable import ServerlessIO
 
 /// Requests started together reach the server together, even over plain HTTP to one host: the Event Hubs
 /// description, its partition feed and the storage listings of one inspection cost one round trip, not four.

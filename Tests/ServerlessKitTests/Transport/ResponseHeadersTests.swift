@@ -1,5 +1,5 @@
 import Testing
-@testable import ServerlessKit
+@testable import ServerlessIO
 
 @Suite struct ResponseHeadersTests {
     private func collect(_ lines: [String]) -> [(name: String, value: String)] {

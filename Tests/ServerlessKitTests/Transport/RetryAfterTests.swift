@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import ServerlessKit
+@testable import ServerlessIO
 
 /// The examples are RFC 9110's own (sections 5.6.7 and 10.2.3).
 @Suite struct RetryAfterTests {

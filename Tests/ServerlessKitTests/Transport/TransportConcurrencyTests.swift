@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import ServerlessKit
+@testable import ServerlessIO
 
 /// Many requests in flight over one multi handle, bounded, on reused connections.
 @Suite struct TransportConcurrencyTests {

@@ -1,5 +1,5 @@
 import Testing
-@testable import ServerlessKit
+@testable import ServerlessIO
 
 @Suite struct TransportErrorTests {
     @Test func messageNamesMethodRedactedURLAndCause() {

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import ServerlessKit
+@testable import ServerlessIO
 
 /// Broken answers become typed errors with one-line messages, never successes.
 @Suite struct TransportFailureTests {

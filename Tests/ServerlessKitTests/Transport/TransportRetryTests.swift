@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import ServerlessKit
+@testable import ServerlessIO
 
 /// Retries against the fault server: statuses, Retry-After, attempt and time bounds, broken connections.
 @Suite struct TransportRetryTests {

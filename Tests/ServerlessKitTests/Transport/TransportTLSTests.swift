@@ -1,6 +1,7 @@
 import Foundation
 import Testing
-@testable import ServerlessKit
+@testable import ServerlessIO
+@testable import ServerlessSupport
 
 /// TLS against the fault server with certificates made by `openssl` for this run.
 @Suite struct TransportTLSTests {

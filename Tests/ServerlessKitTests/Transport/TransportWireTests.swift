@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import ServerlessKit
+@testable import ServerlessIO
 
 /// Exactly what is asked goes on the wire, and the response comes back as received.
 @Suite struct TransportWireTests {

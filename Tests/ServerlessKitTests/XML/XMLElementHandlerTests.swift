@@ -1,5 +1,5 @@
 import Testing
-@testable import ServerlessKit
+@testable import ServerlessIO
 
 /// The byte-level reader: text only where asked for, each element's own text even around children
 /// it does not want, and every cap still counted on what is not collected.

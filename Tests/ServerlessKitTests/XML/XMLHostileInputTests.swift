@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import ServerlessKit
+@testable import ServerlessIO
 
 /// Documents a hostile or broken server could send. Each must fail fast, with a typed reason,
 /// without expanding anything or touching the file system or network.

@@ -1,5 +1,5 @@
 import Testing
-@testable import ServerlessKit
+@testable import ServerlessIO
 
 @Suite struct XMLReaderTests {
     @Test func readsElementsTextAndNamespaces() throws {

@@ -1,4 +1,5 @@
-@testable import ServerlessKit
+@testable import ServerlessIO
+
 
 /// Collects what the reader reports, as `name=text` lines, for assertions.
 final class XMLRecorder: XMLContentHandler {

@@ -1,7 +1,0 @@
-/// Names in a message: all of them up to a limit, then "and N more", so a count and its list never disagree.
-enum NameList {
-    static func some(_ names: [String], limit: Int = 5) -> String {
-        let shown = names.prefix(limit).joined(separator: ", ")
-        return names.count > limit ? "\(shown) and \(names.count - limit) more" : shown
-    }
-}
