@@ -90,13 +90,21 @@ extension CheckpointReport: OutputDocument {
             let notes = notes(style: headers ? settings.style : .plain)
             if headers { stdout += notes.map { $0 + "\n" }.joined() } else { stderr += notes }
         }
-        stderr += warnings.map { "warning: " + $0 }
-        for failure in errors {
-            stderr.append("error: " + failure.message)
-            if let remedy = failure.remedy { stderr.append(remedy) }
-        }
-        if let refusal = scalerCreationError { stderr.append("error: " + refusal) }
+        stderr += warnings.map { "warning: " + $0 } + errorLines()
         return Printout(stdout: stdout, stderr: stderr, exitCode: exitCode)
+    }
+
+    /// What failed, for stderr: each failure once with its remedy, then KEDA's refusal; `subject` names the
+    /// trigger when the report is one of many.
+    public func errorLines(about subject: String? = nil) -> [String] {
+        let prefix = subject.map { "\($0): " } ?? ""
+        var lines: [String] = []
+        for failure in errors {
+            lines.append("error: \(prefix)\(failure.message)")
+            if let remedy = failure.remedy { lines.append(remedy) }
+        }
+        if let refusal = scalerCreationError { lines.append("error: \(prefix)\(refusal)") }
+        return lines
     }
 
     /// The widest the default table gets; longer blob names are shortened from the left (`-o wide` has them whole).

@@ -36,7 +36,8 @@ struct CheckpointWatch {
         var known: [String: CheckpointsMany.Resolved] = [:]
         var previous: [String: (report: CheckpointReport, at: ContinuousClock.Instant)] = [:]
         var round = 0
-        var widths: [Int] = []
+        let columns = ColumnWidths()
+        let settings = Terminal.printSettings(global)
         while true {
             round += 1
             let result: (list: CheckpointReportList, resolved: [String: CheckpointsMany.Resolved])
@@ -65,13 +66,9 @@ struct CheckpointWatch {
                 }
                 previous[key] = (report, now)
             }
-            let shown = list
-            WatchSignals.printing {
-                if shown.items.isEmpty, output.isForPeople, round == 1 { Terminal.error(many.noneFound()) }
-                CheckpointsMany.print(shown, output: output, global: global, namespaces: scope.allNamespaces,
-                                      round: interval == nil ? 0 : round, widths: &widths)
-                CheckpointsMany.printFailures(shown)
-            }
+            let printout = CheckpointListRound(list: list, namespaces: scope.allNamespaces, round: interval == nil ? 0 : round,
+                                               columns: columns, noneFound: many.noneFound()).printout(output, settings)
+            WatchSignals.printing { Terminal.write(printout) }
             guard let interval else { return list.exitCode }
             WatchSignals.roundEnded(exitCode: list.exitCode)
             try await Task.sleep(for: interval)
@@ -93,7 +90,7 @@ struct CheckpointWatch {
         let runner = CheckpointCommandRunner(global: global, source: source, tracker: tracker)
         let prepared = try await bounded(tracker) { try await runner.prepare() }
         var previous: (report: CheckpointReport, at: ContinuousClock.Instant)?
-        let style = Terminal.style(noColor: global.noColor)
+        let settings = Terminal.printSettings(global)
         var round = 0
         while true {
             round += 1
@@ -103,26 +100,8 @@ struct CheckpointWatch {
                 let now = ContinuousClock.now
                 let rates = previous.map { CheckpointRate.between(previous: $0.report, current: report, seconds: Self.seconds(now - $0.at)) }
                 previous = (report, now)
-                let number = round
-                WatchSignals.printing {
-                    switch output {
-                    case .json:
-                        Swift.print(JSON.text(report.value(rates: rates), pretty: false))
-                    case .yaml:
-                        if number > 1 { Swift.print("---") }
-                        Swift.print(YAML.text(report.value(rates: rates)), terminator: "")
-                    default:
-                        var out = global.noHeaders ? "" : (number > 1 ? "\n" : "") + report.headerLine + "\n"
-                        out += report.watchRows(rates: rates, showHeaders: !global.noHeaders, style: style)
-                        Swift.print(out, terminator: "")
-                    }
-                    fflush(stdout)
-                    for failure in report.errors {
-                        Terminal.error("error: " + failure.message)
-                        if let remedy = failure.remedy { Terminal.error(remedy) }
-                    }
-                    if let refusal = report.scalerCreationError { Terminal.error("error: " + refusal) }
-                }
+                let printout = CheckpointWatchRound(report: report, rates: rates, round: round).printout(output, settings)
+                WatchSignals.printing { Terminal.write(printout) }
                 code = report.exitCode
             } catch {
                 let failure = CheckpointsMany.ItemFailure(error)

@@ -102,45 +102,6 @@ struct CheckpointsMany {
         }
     }
 
-    // MARK: Output
-
-    /// The list as the output format wants it; `round` counts from 1 under `--watch` (0 without).
-    static func print(_ list: CheckpointReportList, output: OutputFormat, global: GlobalOptions, namespaces: Bool, round: Int,
-                      widths: inout [Int]) {
-        let watching = round > 0
-        switch output {
-        case .json:
-            Swift.print(JSON.text(list.value(rates: watching), pretty: !watching))
-        case .yaml:
-            if round > 1 { Swift.print("---") }
-            Swift.print(YAML.text(list.value(rates: watching)), terminator: "")
-        default:
-            let style = Terminal.style(noColor: global.noColor)
-            // Like `kubectl get -w`: the header once, then rows round after round, under it.
-            let headers = !global.noHeaders && round <= 1
-            let table = list.table(wide: output == .wide, namespaces: namespaces, rates: watching, style: style)
-            Swift.print(table.keepingColumns(&widths, showHeaders: headers).render(showHeaders: headers), terminator: "")
-        }
-        fflush(stdout)
-    }
-
-    /// What failed, per item, after the rows: once each, naming the trigger.
-    static func printFailures(_ list: CheckpointReportList) {
-        for item in list.items {
-            if let failure = item.failure {
-                Terminal.error("error: \(item.description): \(failure.message)")
-                if let remedy = failure.remedy { Terminal.error(remedy) }
-            }
-            guard let report = item.report else { continue }
-            for warning in report.warnings { Terminal.warning("\(item.description): \(warning)") }
-            for failure in report.errors {
-                Terminal.error("error: \(item.description): \(failure.message)")
-                if let remedy = failure.remedy { Terminal.error(remedy) }
-            }
-            if let refusal = report.scalerCreationError { Terminal.error("error: \(item.description): \(refusal)") }
-        }
-    }
-
     func noneFound() -> String {
         let place = namespace.map { "namespace \($0)" } ?? "any namespace"
         return "no ScaledObject or ScaledJob with an azure-eventhub trigger in \(place)" + (scope.selector.map { " matching \($0)" } ?? "")

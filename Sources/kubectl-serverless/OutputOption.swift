@@ -24,9 +24,15 @@ extension Terminal {
     /// status (a format the document lacks is a usage error, exit 2, before anything is printed).
     static func show(_ document: some OutputDocument, as format: OutputFormat, _ settings: PrintSettings) throws {
         let printout = try document.render(format, settings)
-        print(printout.stdout, terminator: "")
-        for line in printout.stderr { error(line) }
+        write(printout)
         if printout.exitCode != 0 { throw ExitCode(printout.exitCode) }
+    }
+
+    /// A printout without ending the command: a `--watch` round.
+    static func write(_ printout: Printout) {
+        print(printout.stdout, terminator: "")
+        fflush(stdout)
+        for line in printout.stderr { error(line) }
     }
 
     /// Colour and `--no-headers` as the user's flags and terminal ask.
