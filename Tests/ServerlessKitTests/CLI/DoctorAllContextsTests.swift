@@ -32,28 +32,10 @@ import Testing
 
     /// The test cluster's kubeconfig with a third context, `dead`, on the silent server.
     func kubeconfig(_ cluster: KubeTestCluster, silent: SilentServer) throws -> String {
-        try cluster.directory.write("kubeconfig-contexts", """
-            apiVersion: v1
-            kind: Config
-            current-context: token
-            clusters:
-            - name: test
-              cluster: {server: "https://127.0.0.1:\(cluster.server.port)", certificate-authority: certs/ca.crt}
-            - name: silent
-              cluster: {server: "https://127.0.0.1:\(silent.port)", certificate-authority: certs/ca.crt}
-            users:
-            - name: token-user
-              user: {token: \(KubeTestCluster.token)}
-            - name: cert-user
-              user: {client-certificate: certs/client.crt, client-key: certs/client.key}
-            contexts:
-            - name: token
-              context: {cluster: test, user: token-user}
-            - name: cert
-              context: {cluster: test, user: cert-user, namespace: fn}
-            - name: dead
-              context: {cluster: silent, user: token-user}
-            """)
+        var config = TestKubeconfig.standard(server: "https://127.0.0.1:\(cluster.server.port)")
+        config.clusters.append(.init(name: "silent", server: "https://127.0.0.1:\(silent.port)"))
+        config.contexts.append(.init(name: "dead", cluster: "silent"))
+        return try config.write("kubeconfig-contexts", in: cluster.directory)
     }
 
     func doctor(_ arguments: [String]) throws -> (Ops.Result, Double) {

@@ -37,24 +37,7 @@ final class KubeTestCluster: @unchecked Sendable {
         for fault in faults { arguments += ["--fault", fault] }
         for token in tokens { arguments += ["--token", token] }
         server = try TestServerProcess(script: "kube_api_server.py", arguments: arguments)
-        kubeconfig = try directory.write("kubeconfig", """
-        apiVersion: v1
-        kind: Config
-        current-context: token
-        clusters:
-        - name: test
-          cluster: {server: "https://127.0.0.1:\(server.port)", certificate-authority: certs/ca.crt}
-        users:
-        - name: token-user
-          user: {token: \(Self.token)}
-        - name: cert-user
-          user: {client-certificate: certs/client.crt, client-key: certs/client.key}
-        contexts:
-        - name: token
-          context: {cluster: test, user: token-user}
-        - name: cert
-          context: {cluster: test, user: cert-user, namespace: fn}
-        """)
+        kubeconfig = try TestKubeconfig.standard(server: "https://127.0.0.1:\(server.port)").write("kubeconfig", in: directory)
     }
 
     var requests: [String] {

@@ -38,22 +38,9 @@ import Testing
 
     /// A kubeconfig with a context that names a namespace (current) and one that does not.
     static func kubeconfig(in directory: TempDir, server: String = "https://127.0.0.1:1") throws -> String {
-        try directory.write("kubeconfig", """
-            apiVersion: v1
-            kind: Config
-            current-context: with-namespace
-            clusters:
-            - name: test
-              cluster: {server: "\(server)", certificate-authority: certs/ca.crt}
-            users:
-            - name: token-user
-              user: {token: \(KubeTestCluster.token)}
-            contexts:
-            - name: with-namespace
-              context: {cluster: test, user: token-user, namespace: from-context}
-            - name: without-namespace
-              context: {cluster: test, user: token-user}
-            """)
+        let config = TestKubeconfig(currentContext: "with-namespace", clusters: [.init(server: server)], users: [.token()],
+                                    contexts: [.init(name: "with-namespace", namespace: "from-context"), .init(name: "without-namespace")])
+        return try config.write("kubeconfig", in: directory)
     }
 
     @Test func defaultNamespaceFollowsKubectl() throws {
