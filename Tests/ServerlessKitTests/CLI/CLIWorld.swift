@@ -10,15 +10,13 @@ import Testing
 /// in namespace `fn` reading them. Home and working directory are fresh and empty, so a test can
 /// look at every file the plugin wrote.
 final class CLIWorld: @unchecked Sendable {
-    static let namespace = "orders-ns.servicebus.windows.net"
+    static let namespace = OrdersAzure.namespace
 
-    let azure: AzureTestServer
+    let account: OrdersAzure
     let cluster: KubeTestCluster
-    let storageKey: String
-    let eventHubsKey: String
+    /// The connection strings the Secret holds, as the portal gives them.
     let storage: String
     let eventHubs: String
-    let scheme: String
     /// Inputs (manifests) live here, apart from what the plugin may write.
     let inputs: TempDir
     /// The objects the test API server serves, as one manifest file.
@@ -26,80 +24,54 @@ final class CLIWorld: @unchecked Sendable {
     let home: TempDir
     let work: TempDir
 
+    var azure: AzureTestServer { account.server }
+    var scheme: String { account.scheme }
+    var storageKey: String { account.storageKey }
+    var eventHubsKey: String { account.eventHubsKey }
+
     init(azureFaults: [String] = [], kubeFaults: [String] = [], azureTLS: Bool = false, forbid: [String] = [],
          storageKey: String = Data("storage-key-bytes-0001".utf8).base64EncodedString(),
          eventHubsKey: String = "eventhubs-key-0001", kubeTokens: [String] = [], secretExtra: [String: String] = [:],
          azureArguments: [String] = []) throws {
-        self.storageKey = storageKey
-        self.eventHubsKey = eventHubsKey
-        var options = AzureTestServer.Options(hubs: ["orders:partitions=3:last=150,90,-1"], faults: azureFaults,
-                                              extraArguments: ["--eventhub-namespace", Self.namespace] + azureArguments)
-        options.accounts = ["ordersstore": storageKey]
-        options.eventHubsPolicies = ["listen": eventHubsKey]
-        if azureTLS {
-            let pki = try TestCertificates.shared()
-            options.extraArguments += ["--cert", pki.serverCertificate, "--key", pki.serverKey]
-        }
-        azure = try AzureTestServer(options)
-        scheme = azureTLS ? "https" : "http"
-        storage = "DefaultEndpointsProtocol=\(scheme);AccountName=ordersstore;AccountKey=\(storageKey);"
-            + "BlobEndpoint=\(scheme)://127.0.0.1:\(azure.port)/ordersstore;"
-        eventHubs = "Endpoint=sb://\(Self.namespace)/;SharedAccessKeyName=listen;SharedAccessKey=\(eventHubsKey);EntityPath=orders"
+        let account = try OrdersAzure(hubs: ["orders:partitions=3:last=150,90,-1"], storageKey: storageKey, eventHubsKey: eventHubsKey,
+                                      faults: azureFaults, tls: azureTLS, arguments: azureArguments)
+        self.account = account
+        storage = account.storage
+        eventHubs = account.eventHubs("orders")
         inputs = try TempDir()
         home = try TempDir()
         work = try TempDir()
         var secretData = ["eventhub": eventHubs, "storage": storage]
         secretData.merge(secretExtra) { $1 }
-        let data = secretData.sorted { $0.key < $1.key }
-            .map { "  \($0.key): \(Data($0.value.utf8).base64EncodedString())" }.joined(separator: "\n")
+        let target = TestManifests.deployment("orders", namespace: "fn", container: TestManifests.container("app", image: "orders:1", env: [
+            TestManifests.env("EventHubConnection", secret: "orders-secrets", key: "eventhub"),
+            TestManifests.env("AzureWebJobsStorage", secret: "orders-secrets", key: "storage"),
+        ]))
+        let scaledObject = TestManifests.scaledObject("orders", namespace: "fn", spec: ["minReplicaCount: 1", "maxReplicaCount: 10"], triggers: ["""
+            - type: azure-eventhub
+              metadata:
+                connectionFromEnv: EventHubConnection
+                storageConnectionFromEnv: AzureWebJobsStorage
+                blobContainer: checkpoints
+                checkpointStrategy: blobMetadata
+                unprocessedEventThreshold: "32"
+            """])
         manifest = try inputs.write("fn.yaml", """
-            apiVersion: apps/v1
-            kind: Deployment
-            metadata: {name: orders, namespace: fn}
-            spec:
-              template:
-                spec:
-                  containers:
-                  - name: app
-                    image: orders:1
-                    env:
-                    - name: EventHubConnection
-                      valueFrom: {secretKeyRef: {name: orders-secrets, key: eventhub}}
-                    - name: AzureWebJobsStorage
-                      valueFrom: {secretKeyRef: {name: orders-secrets, key: storage}}
+            \(target)
             ---
-            apiVersion: v1
-            kind: Secret
-            metadata: {name: orders-secrets, namespace: fn}
-            data:
-            \(data)
+            \(TestManifests.secret("orders-secrets", namespace: "fn", data: secretData))
             ---
-            apiVersion: keda.sh/v1alpha1
-            kind: ScaledObject
-            metadata: {name: orders, namespace: fn}
-            spec:
-              scaleTargetRef: {name: orders}
-              minReplicaCount: 1
-              maxReplicaCount: 10
-              triggers:
-              - type: azure-eventhub
-                metadata:
-                  connectionFromEnv: EventHubConnection
-                  storageConnectionFromEnv: AzureWebJobsStorage
-                  blobContainer: checkpoints
-                  checkpointStrategy: blobMetadata
-                  unprocessedEventThreshold: "32"
+            \(scaledObject)
             """)
         cluster = try KubeTestCluster(manifests: [manifest], forbid: forbid, faults: kubeFaults, tokens: kubeTokens)
     }
 
     /// Checkpoints for partitions 0 and 1 (none for 2), written by the real Azure SDK.
     func seed() throws {
-        try azure.seed(.blobMetadata, connectionString: storage, namespace: Self.namespace, hub: "orders",
-                       sequences: ["0": 100, "1": 90], caFile: scheme == "https" ? try TestCertificates.shared().caFile : nil)
+        try account.seed(hub: "orders", sequences: ["0": 100, "1": 90])
     }
 
-    var endpoint: [String] { ["--eventhub-endpoint", "\(scheme)://127.0.0.1:\(azure.port)/"] }
+    var endpoint: [String] { account.endpoint }
 
     /// `checkpoints` with every setting of the ScaledObject as a flag.
     func flags(storage: String? = nil, eventHubs: String? = nil) -> [String] {
@@ -134,21 +106,11 @@ final class CLIWorld: @unchecked Sendable {
 
     /// A kubeconfig for the test cluster beside its own (so `certs/` resolves), with one thing changed.
     func kubeconfig(caFile: String? = nil, server: String? = nil, token: String? = nil) throws -> String {
-        let name = "kubeconfig-\(UUID().uuidString)"
-        return try cluster.directory.write(name, """
-            apiVersion: v1
-            kind: Config
-            current-context: token
-            clusters:
-            - name: test
-              cluster: {server: "\(server ?? "https://127.0.0.1:\(cluster.server.port)")", certificate-authority: "\(caFile ?? "certs/ca.crt")"}
-            users:
-            - name: token-user
-              user: {token: "\(token ?? KubeTestCluster.token)"}
-            contexts:
-            - name: token
-              context: {cluster: test, user: token-user}
-            """)
+        let config = TestKubeconfig(currentContext: "token",
+                                    clusters: [.init(server: server ?? "https://127.0.0.1:\(cluster.server.port)",
+                                                     certificateAuthority: caFile ?? "certs/ca.crt")],
+                                    users: [.token(token ?? KubeTestCluster.token)], contexts: [.init(name: "token")])
+        return try config.write("kubeconfig-\(UUID().uuidString)", in: cluster.directory)
     }
 
     /// The plugin, in the empty working directory, with the empty home and only this kubeconfig.

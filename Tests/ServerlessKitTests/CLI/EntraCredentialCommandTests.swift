@@ -155,40 +155,23 @@ import Testing
     /// The AKS way: a TriggerAuthentication with `podIdentity: azure-workload` and no connection strings.
     @Test func aWorkloadIdentityScaledObjectWorksFromTheClusterAndFromFiles() throws {
         let world = try Self.world()
-        let manifest = try world.inputs.write("wi.yaml", """
-            apiVersion: apps/v1
-            kind: Deployment
-            metadata: {name: wi-app, namespace: fn}
-            spec:
-              template:
-                spec:
-                  containers:
-                  - {name: app, image: app:1}
-            ---
-            apiVersion: keda.sh/v1alpha1
-            kind: TriggerAuthentication
-            metadata: {name: wi-auth, namespace: fn}
-            spec:
-              podIdentity: {provider: azure-workload}
-            ---
-            apiVersion: keda.sh/v1alpha1
-            kind: ScaledObject
-            metadata: {name: wi-scaler, namespace: fn}
-            spec:
-              scaleTargetRef: {name: wi-app}
-              minReplicaCount: 1
-              maxReplicaCount: 10
-              triggers:
-              - type: azure-eventhub
-                authenticationRef: {name: wi-auth}
-                metadata:
-                  storageAccountName: ordersstore
-                  eventHubNamespace: orders-ns
-                  eventHubName: orders
-                  blobContainer: checkpoints
-                  checkpointStrategy: blobMetadata
-                  unprocessedEventThreshold: "32"
-            """)
+        let scaledObject = TestManifests.scaledObject("wi-scaler", namespace: "fn", target: "wi-app",
+                                                      spec: ["minReplicaCount: 1", "maxReplicaCount: 10"], triggers: ["""
+            - type: azure-eventhub
+              authenticationRef: {name: wi-auth}
+              metadata:
+                storageAccountName: ordersstore
+                eventHubNamespace: orders-ns
+                eventHubName: orders
+                blobContainer: checkpoints
+                checkpointStrategy: blobMetadata
+                unprocessedEventThreshold: "32"
+            """])
+        let manifest = try world.inputs.write("wi.yaml", [
+            TestManifests.deployment("wi-app", namespace: "fn", container: "- {name: app, image: app:1}"),
+            TestManifests.podIdentityAuthentication("wi-auth", namespace: "fn", provider: "azure-workload"),
+            scaledObject,
+        ].joined(separator: "\n---\n"))
         let cluster = try KubeTestCluster(manifests: [manifest], forbid: [])
         let endpoints = ["--storage-endpoint", "https://127.0.0.1:\(world.azure.port)/ordersstore",
                          "--azure-ca-file", try Self.caFile()] + world.endpoint

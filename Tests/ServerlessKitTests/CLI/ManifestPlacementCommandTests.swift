@@ -9,29 +9,24 @@ import Testing
     /// CLIWorld's objects without namespaces: the target, its Secret, a TriggerAuthentication for the
     /// storage connection, the ScaledObject, and a ScaledObject `lonely` whose target is not there (a
     /// doctor finding that says where the doctor placed it). `secret` replaces the Secret's keys.
-    static func manifests(_ world: CLIWorld, secret: [String: String]? = nil, extraEnv: String = "") throws -> String {
-        let data = (secret ?? ["eventhub": world.eventHubs, "storage": world.storage])
-            .sorted { $0.key < $1.key }.map { "  \($0.key): \(Data($0.value.utf8).base64EncodedString())" }.joined(separator: "\n")
+    static func manifests(_ world: CLIWorld, secret: [String: String]? = nil, extraEnv: String? = nil) throws -> String {
+        let env = [TestManifests.env("EventHubConnection", secret: "orders-secrets", key: "eventhub")] + (extraEnv.map { [$0] } ?? [])
+        let target = TestManifests.deployment("orders", namespace: nil, container: TestManifests.container("app", image: "orders:1", env: env))
+        let secrets = TestManifests.secret("orders-secrets", namespace: nil, data: secret ?? ["eventhub": world.eventHubs, "storage": world.storage])
+        let scaledObject = TestManifests.scaledObject("orders", namespace: nil, spec: ["minReplicaCount: 1", "maxReplicaCount: 10"], triggers: ["""
+            - type: azure-eventhub
+              metadata:
+                connectionFromEnv: EventHubConnection
+                blobContainer: checkpoints
+                checkpointStrategy: blobMetadata
+                unprocessedEventThreshold: "32"
+              authenticationRef: {name: orders-storage}
+            """])
+        let lonely = TestManifests.scaledObject("lonely", namespace: nil, target: "not-deployed", triggers: ["- type: cpu\n  metadata: {value: \"50\"}"])
         return try world.inputs.write("published/app.yaml", """
-            apiVersion: apps/v1
-            kind: Deployment
-            metadata: {name: orders}
-            spec:
-              template:
-                spec:
-                  containers:
-                  - name: app
-                    image: orders:1
-                    env:
-                    - name: EventHubConnection
-                      valueFrom: {secretKeyRef: {name: orders-secrets, key: eventhub}}
-            \(extraEnv)
+            \(target)
             ---
-            apiVersion: v1
-            kind: Secret
-            metadata: {name: orders-secrets}
-            data:
-            \(data)
+            \(secrets)
             ---
             apiVersion: keda.sh/v1alpha1
             kind: TriggerAuthentication
@@ -40,49 +35,17 @@ import Testing
               secretTargetRef:
               - {parameter: storageConnection, name: orders-secrets, key: storage}
             ---
-            apiVersion: keda.sh/v1alpha1
-            kind: ScaledObject
-            metadata: {name: orders}
-            spec:
-              scaleTargetRef: {name: orders}
-              minReplicaCount: 1
-              maxReplicaCount: 10
-              triggers:
-              - type: azure-eventhub
-                metadata:
-                  connectionFromEnv: EventHubConnection
-                  blobContainer: checkpoints
-                  checkpointStrategy: blobMetadata
-                  unprocessedEventThreshold: "32"
-                authenticationRef: {name: orders-storage}
+            \(scaledObject)
             ---
-            apiVersion: keda.sh/v1alpha1
-            kind: ScaledObject
-            metadata: {name: lonely}
-            spec:
-              scaleTargetRef: {name: not-deployed}
-              triggers:
-              - type: cpu
-                metadata: {value: "50"}
+            \(lonely)
             """)
     }
 
     /// A kubeconfig for the test cluster whose current context names `namespace` (none when nil).
     static func kubeconfig(_ world: CLIWorld, namespace: String?) throws -> String {
-        try world.cluster.directory.write("kubeconfig-\(namespace ?? "none")", """
-            apiVersion: v1
-            kind: Config
-            current-context: here
-            clusters:
-            - name: test
-              cluster: {server: "https://127.0.0.1:\(world.cluster.server.port)", certificate-authority: certs/ca.crt}
-            users:
-            - name: token-user
-              user: {token: "\(KubeTestCluster.token)"}
-            contexts:
-            - name: here
-              context: {cluster: test, user: token-user\(namespace.map { ", namespace: \($0)" } ?? "")}
-            """)
+        let config = TestKubeconfig(currentContext: "here", clusters: [.init(server: "https://127.0.0.1:\(world.cluster.server.port)")],
+                                    users: [.token()], contexts: [.init(name: "here", namespace: namespace)])
+        return try config.write("kubeconfig-\(namespace ?? "none")", in: world.cluster.directory)
     }
 
     /// Where `doctor -f` placed the namespace-less ScaledObject `lonely` (KD-SO-001 names it).
@@ -132,7 +95,7 @@ import Testing
         #expect(good.status == 1, "\(good.stderr)")
 
         // A key no trigger reads: nothing changes, nothing to warn about.
-        let unused = "        - name: Unused\n          valueFrom: {secretKeyRef: {name: orders-secrets, key: not-there}}"
+        let unused = TestManifests.env("Unused", secret: "orders-secrets", key: "not-there")
         let withUnused = try world.run(["checkpoints", "orders", "-f", try Self.manifests(world, extraEnv: unused), "-o", "json"]
                                        + world.endpoint, kubeconfig: kubeconfig)
         #expect(withUnused.status == 1 && withUnused.stdout == good.stdout)

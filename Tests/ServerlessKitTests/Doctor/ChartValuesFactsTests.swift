@@ -12,13 +12,7 @@ import Testing
         return Doctor.run(store: load.store)
     }
 
-    static let workloadIdentityApp = """
-        apiVersion: keda.sh/v1alpha1
-        kind: TriggerAuthentication
-        metadata: {name: orders-wi, namespace: functions}
-        spec:
-          podIdentity: {provider: azure-workload}
-        """
+    static let workloadIdentityApp = TestManifests.podIdentityAuthentication("orders-wi", namespace: "functions", provider: "azure-workload")
 
     @Test func workloadIdentityIsJudgedFromTheKedaChartValues() throws {
         // kedacore/charts keda/values.yaml ships podIdentity.azureWorkload.enabled: false.
@@ -40,15 +34,7 @@ import Testing
     }
 
     @Test func watchNamespaceIsJudgedFromTheKedaChartValues() throws {
-        let app = """
-            apiVersion: keda.sh/v1alpha1
-            kind: ScaledObject
-            metadata: {name: orders, namespace: functions}
-            spec:
-              scaleTargetRef: {name: orders}
-              triggers:
-              - {type: cpu, metadata: {type: Utilization, value: "60"}}
-            """
+        let app = TestManifests.scaledObject("orders", namespace: "functions", triggers: [TestManifests.cpuTrigger])
         let outside = try report(app, values: "watchNamespace: \"billing, payments\"\nmetricsServer: {}\n")
         let finding = try #require(outside.findings.first { $0.id == "KD-OP-003" })
         #expect(finding.message.contains("values.yaml sets watchNamespace billing,payments"))

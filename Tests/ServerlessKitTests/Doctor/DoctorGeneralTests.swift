@@ -9,61 +9,17 @@ import Testing
 @Suite struct DoctorGeneralTests {
     /// A Functions app (not scaled by KEDA), a KEDA-scaled worker and an unrelated app, all reading a Secret
     /// that is not there, in a namespace whose other Secrets the files carry.
-    static let mixed = """
-        apiVersion: v1
-        kind: Secret
-        metadata: {name: other, namespace: apps}
-        data: {x: eA==}
-        ---
-        apiVersion: apps/v1
-        kind: Deployment
-        metadata: {name: http-api, namespace: apps}
-        spec:
-          template:
-            spec:
-              containers:
-              - name: api
-                image: example.azurecr.io/api:1.0
-                env:
-                - {name: FUNCTIONS_WORKER_RUNTIME, value: node}
-                - name: AzureWebJobsStorage
-                  valueFrom: {secretKeyRef: {name: api-secrets, key: AzureWebJobsStorage}}
-        ---
-        apiVersion: apps/v1
-        kind: Deployment
-        metadata: {name: worker, namespace: apps}
-        spec:
-          template:
-            spec:
-              containers:
-              - name: worker
-                image: example.azurecr.io/worker:1.0
-                env:
-                - name: QueueConnection
-                  valueFrom: {secretKeyRef: {name: worker-secrets, key: QueueConnection}}
-        ---
-        apiVersion: keda.sh/v1alpha1
-        kind: ScaledObject
-        metadata: {name: worker, namespace: apps}
-        spec:
-          scaleTargetRef: {name: worker}
-          triggers:
-          - type: azure-queue
-            metadata: {queueName: work, connectionFromEnv: QueueConnection}
-        ---
-        apiVersion: apps/v1
-        kind: Deployment
-        metadata: {name: unrelated, namespace: apps}
-        spec:
-          template:
-            spec:
-              containers:
-              - name: web
-                image: nginx:latest
-                env:
-                - name: TOKEN
-                  valueFrom: {secretKeyRef: {name: web-secrets, key: token}}
-        """
+    static let mixed = [
+        TestManifests.secret("other", namespace: "apps", data: ["x": "x"]),
+        TestManifests.deployment("http-api", namespace: "apps", container: TestManifests.container(
+            "api", image: "example.azurecr.io/api:1.0",
+            env: ["- {name: FUNCTIONS_WORKER_RUNTIME, value: node}", TestManifests.env("AzureWebJobsStorage", secret: "api-secrets", key: "AzureWebJobsStorage")])),
+        TestManifests.deployment("worker", namespace: "apps", container: TestManifests.container(
+            "worker", image: "example.azurecr.io/worker:1.0", env: [TestManifests.env("QueueConnection", secret: "worker-secrets", key: "QueueConnection")])),
+        TestManifests.scaledObject("worker", namespace: "apps", triggers: ["- type: azure-queue\n  metadata: {queueName: work, connectionFromEnv: QueueConnection}"]),
+        TestManifests.deployment("unrelated", namespace: "apps", container: TestManifests.container(
+            "web", image: "nginx:latest", env: [TestManifests.env("TOKEN", secret: "web-secrets", key: "token")])),
+    ].joined(separator: "\n---\n")
 
     func refSubjects(_ report: DoctorReport) -> [String] {
         report.findings.filter { $0.id == "GEN-REF-001" }.map(\.subject.name).sorted()
@@ -93,16 +49,8 @@ import Testing
     }
 
     @Test func nothingFoundMeansNoGeneralChecks() throws {
-        let store = try DoctorTestSupport.store("""
-            apiVersion: apps/v1
-            kind: Deployment
-            metadata: {name: unrelated, namespace: apps}
-            spec:
-              template:
-                spec:
-                  containers:
-                  - {name: web, image: "nginx:latest", envFrom: [{secretRef: {name: missing}}]}
-            """)
+        let store = try DoctorTestSupport.store(TestManifests.deployment(
+            "unrelated", namespace: "apps", container: #"- {name: web, image: "nginx:latest", envFrom: [{secretRef: {name: missing}}]}"#))
         let report = Doctor.run(store: store)
         #expect(report.platforms.isEmpty)
         #expect(report.findings.isEmpty && report.notJudged.isEmpty)

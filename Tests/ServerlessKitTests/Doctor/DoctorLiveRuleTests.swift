@@ -11,22 +11,10 @@ import Testing
         return store
     }
 
-    static let functionsApp = """
-        apiVersion: apps/v1
-        kind: Deployment
-        metadata: {name: orders, namespace: functions}
-        spec:
-          replicas: 0
-          template:
-            spec:
-              containers:
-              - name: orders
-                image: example.azurecr.io/orders:1.0
-                env:
-                - {name: FUNCTIONS_WORKER_RUNTIME, value: dotnet-isolated}
-                - name: AzureWebJobsStorage
-                  valueFrom: {secretKeyRef: {name: orders-secrets, key: AzureWebJobsStorage}}
-        """
+    static let functionsApp = TestManifests.deployment("orders", namespace: "functions", spec: ["replicas: 0"], container: TestManifests.container(
+        "orders", image: "example.azurecr.io/orders:1.0",
+        env: ["- {name: FUNCTIONS_WORKER_RUNTIME, value: dotnet-isolated}",
+              TestManifests.env("AzureWebJobsStorage", secret: "orders-secrets", key: "AzureWebJobsStorage")]))
 
     @Test func missingSecretIsAnErrorLiveAndQuietWhenUnreadable() throws {
         let findings = MissingReferencedObject().check(store: try live(Self.functionsApp))
@@ -37,20 +25,12 @@ import Testing
     }
 
     @Test func scaleFromZeroWithAScaledObjectThatIsNotReady() throws {
-        let scaledObject = """
-            ---
-            apiVersion: keda.sh/v1alpha1
-            kind: ScaledObject
-            metadata: {name: orders, namespace: functions}
-            spec:
-              scaleTargetRef: {name: orders}
-              triggers:
-              - type: azure-eventhub
-                metadata: {eventHubName: orders, connectionFromEnv: EventHubConnection}
-            status:
-              conditions:
-              - {type: Ready, status: "False", reason: ScaledObjectCheckFailed, message: "unable to get eventhub metadata: no storage connection string given"}
-            """
+        let scaledObject = "---\n" + TestManifests.scaledObject("orders", namespace: "functions", triggers: [
+            "- type: azure-eventhub\n  metadata: {eventHubName: orders, connectionFromEnv: EventHubConnection}",
+        ], status: [
+            "conditions:",
+            #"- {type: Ready, status: "False", reason: ScaledObjectCheckFailed, message: "unable to get eventhub metadata: no storage connection string given"}"#,
+        ])
         let findings = ScaleFromZeroWithoutScaler().check(store: try live(Self.functionsApp + "\n" + scaledObject))
         #expect(findings.count == 1)
         #expect(findings.first?.message.contains("is not Ready (ScaledObjectCheckFailed: unable to get eventhub metadata") == true)
@@ -70,23 +50,9 @@ import Testing
     }
 
     @Test func watchNamespaceNamingNoNamespace() throws {
-        let yaml = """
-            apiVersion: v1
-            kind: Namespace
-            metadata: {name: functions}
-            ---
-            apiVersion: apps/v1
-            kind: Deployment
-            metadata: {name: keda-operator, namespace: keda}
-            spec:
-              template:
-                spec:
-                  containers:
-                  - name: keda-operator
-                    image: ghcr.io/kedacore/keda:2.20.2
-                    env:
-                    - {name: WATCH_NAMESPACE, value: "functions,fuctions"}
-            """
+        let yaml = "apiVersion: v1\nkind: Namespace\nmetadata: {name: functions}\n---\n"
+            + TestManifests.deployment("keda-operator", namespace: "keda", container: TestManifests.container(
+                "keda-operator", image: "ghcr.io/kedacore/keda:2.20.2", env: [#"- {name: WATCH_NAMESPACE, value: "functions,fuctions"}"#]))
         let findings = NamespaceMissing().check(store: try live(yaml))
         #expect(findings.map(\.message) == ["the KEDA operator's WATCH_NAMESPACE names namespace fuctions, which does not exist"])
         let forbidden = UnreadableKind(kind: "Namespace", namespace: nil, reason: "namespaces is forbidden")

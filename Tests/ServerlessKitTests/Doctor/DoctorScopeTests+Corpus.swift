@@ -4,29 +4,7 @@ import Testing
 
 /// False alarms the upstream corpus (scripts/corpus-check) found, each as a small manifest of the same shape.
 extension DoctorScopeTests {
-    static func kedaOperator(name: String = "keda-operator", namespace: String = "keda", image: String) -> String {
-        """
-        apiVersion: apps/v1
-        kind: Deployment
-        metadata: {name: \(name), namespace: \(namespace)}
-        spec:
-          template:
-            spec:
-              containers:
-              - {name: \(name), image: "\(image)"}
-        """
-    }
-
-    static let cpuScaledObject = """
-        apiVersion: keda.sh/v1alpha1
-        kind: ScaledObject
-        metadata: {name: orders, namespace: fn}
-        spec:
-          scaleTargetRef: {name: orders}
-          triggers:
-          - type: cpu
-            metadata: {type: Utilization, value: "60"}
-        """
+    static let cpuScaledObject = TestManifests.scaledObject("orders", namespace: "fn", triggers: [TestManifests.cpuTrigger])
 
     static func externalMetrics(service: String, namespace: String = "keda") -> String {
         """
@@ -48,15 +26,15 @@ extension DoctorScopeTests {
             [Self.externalMetrics(service: "keda-metrics-apiserver", namespace: "KEDA_NAMESPACE")],
             [Self.externalMetrics(service: "keda-operator-metrics-apiserver")],
             [Self.externalMetrics(service: "autoscaler-metrics-apiserver"),
-             Self.kedaOperator(name: "autoscaler", image: "ghcr.io/kedacore/keda:2.16.1")],
-            [Self.externalMetrics(service: "keda"), Self.kedaOperator(name: "keda", image: "docker.io/kedacore/keda:1.1.0")],
+             TestManifests.kedaOperator(name: "autoscaler", image: "ghcr.io/kedacore/keda:2.16.1")],
+            [Self.externalMetrics(service: "keda"), TestManifests.kedaOperator(name: "keda", image: "docker.io/kedacore/keda:1.1.0")],
         ]
         for documents in kedas {
             let ids = try findings((documents + [Self.cpuScaledObject]).joined(separator: "\n---\n")).map(\.id)
             #expect(!ids.contains("KD-OP-005"), "\(documents.first ?? ""): \(ids)")
         }
         let other = try findings([Self.externalMetrics(service: "prometheus-adapter", namespace: "monitoring"),
-                                  Self.kedaOperator(image: "ghcr.io/kedacore/keda:2.16.1"), Self.cpuScaledObject]
+                                  TestManifests.kedaOperator(image: "ghcr.io/kedacore/keda:2.16.1"), Self.cpuScaledObject]
             .joined(separator: "\n---\n")).filter { $0.id == "KD-OP-005" }
         #expect(other.map(\.severity) == [.error])
     }
@@ -78,23 +56,16 @@ extension DoctorScopeTests {
     /// AF-KEDA-V1-001 and AF-KEDA-VER-001: func kubernetes install's KEDA v1 with the KEDA v1 ScaledObject func kubernetes deploy wrote for it: KEDA v1
     /// reads the object, so the one finding is the KEDA v1 install, saying why it breaks.
     @Test func underKedaV1TheOneFindingIsTheInstall() throws {
-        let v1Object = """
-            apiVersion: keda.k8s.io/v1alpha1
-            kind: ScaledObject
-            metadata: {name: orders, namespace: fn}
-            spec:
-              scaleTargetRef: {deploymentName: orders}
-              triggers:
-              - type: kafka
-                metadata: {topic: orders, brokerList: kafka:9092, consumerGroup: fn}
-            """
-        let underV1 = try findings([Self.kedaOperator(name: "keda", image: "docker.io/kedacore/keda:1.1.0"), v1Object]
+        let v1Object = TestManifests.kedaV1ScaledObject("orders", namespace: "fn", triggers: [
+            "- type: kafka\n  metadata: {topic: orders, brokerList: kafka:9092, consumerGroup: fn}",
+        ])
+        let underV1 = try findings([TestManifests.kedaOperator(name: "keda", image: "docker.io/kedacore/keda:1.1.0"), v1Object]
             .joined(separator: "\n---\n"))
         #expect(!underV1.map(\.id).contains("AF-KEDA-V1-001"))
         let install = underV1.filter { $0.id == "AF-KEDA-VER-001" }
         #expect(install.map(\.severity) == [.error])
         #expect(install.first?.message.contains("apiextensions.k8s.io/v1beta1") == true)
-        let underV2 = try findings([Self.kedaOperator(image: "ghcr.io/kedacore/keda:2.16.1"), v1Object]
+        let underV2 = try findings([TestManifests.kedaOperator(image: "ghcr.io/kedacore/keda:2.16.1"), v1Object]
             .joined(separator: "\n---\n")).map(\.id)
         #expect(underV2.contains("AF-KEDA-V1-001"))
         #expect(!underV2.contains("AF-KEDA-VER-001"))
@@ -102,15 +73,9 @@ extension DoctorScopeTests {
 
     /// KD-TA-003: kedacore/sample-dotnet-worker-servicebus-queue's pod-identity scenario: provider azure works before 2.15.0.
     @Test func removedPodIdentityProvidersAreJudgedAtTheKedaThatRuns() throws {
-        let auth = """
-            apiVersion: keda.sh/v1alpha1
-            kind: TriggerAuthentication
-            metadata: {name: orders-auth, namespace: fn}
-            spec:
-              podIdentity: {provider: azure}
-            """
+        let auth = TestManifests.podIdentityAuthentication("orders-auth", namespace: "fn", provider: "azure")
         func verdict(_ image: String?) throws -> [Severity] {
-            try findings(([auth] + (image.map { [Self.kedaOperator(image: $0)] } ?? [])).joined(separator: "\n---\n"))
+            try findings(([auth] + (image.map { [TestManifests.kedaOperator(image: $0)] } ?? [])).joined(separator: "\n---\n"))
                 .filter { $0.id == "KD-TA-003" }.map(\.severity)
         }
         #expect(try verdict("ghcr.io/kedacore/keda:2.14.0") == [])
@@ -121,15 +86,9 @@ extension DoctorScopeTests {
     /// KD-TA-003 and KD-TA-004: KEDA's azure-workload e2e objects beside the KEDA 2.7.0 func kubernetes install
     /// applies: that KEDA has no azure-workload provider (it came in 2.8.0), so a pod label would not help.
     @Test func workloadIdentityBeforeKeda28IsTheUnknownProviderNotAMissingLabel() throws {
-        let auth = """
-            apiVersion: keda.sh/v1alpha1
-            kind: TriggerAuthentication
-            metadata: {name: hub-auth, namespace: fn}
-            spec:
-              podIdentity: {provider: azure-workload}
-            """
+        let auth = TestManifests.podIdentityAuthentication("hub-auth", namespace: "fn", provider: "azure-workload")
         func verdict(_ version: String) throws -> [String: [Severity]] {
-            let all = try findings([auth, Self.kedaOperator(image: "ghcr.io/kedacore/keda:\(version)")].joined(separator: "\n---\n"))
+            let all = try findings([auth, TestManifests.kedaOperator(image: "ghcr.io/kedacore/keda:\(version)")].joined(separator: "\n---\n"))
             return Dictionary(grouping: all.filter { $0.id.hasPrefix("KD-TA-00") }, by: \.id).mapValues { $0.map(\.severity) }
         }
         #expect(try verdict("2.7.0") == ["KD-TA-003": [.error]])

@@ -76,16 +76,7 @@ import Testing
     }
 
     @Test func aKedaV1ObjectIsOneFindingNotTwo() throws {
-        let ids = try findings("""
-            apiVersion: keda.k8s.io/v1alpha1
-            kind: ScaledObject
-            metadata: {name: orders, namespace: fn}
-            spec:
-              scaleTargetRef: {deploymentName: orders}
-              triggers:
-              - type: cpu
-                metadata: {type: Utilization, value: "60"}
-            """).map(\.id)
+        let ids = try findings(TestManifests.kedaV1ScaledObject("orders", namespace: "fn", triggers: [TestManifests.cpuTrigger])).map(\.id)
         #expect(ids.contains("AF-KEDA-V1-001"))
         #expect(!ids.contains("KD-SO-001"))
     }
@@ -150,17 +141,7 @@ import Testing
     @Test func namespacesCreatedElsewhereAreOneInfoEachAndTyposAWarning() throws {
         var yaml = "apiVersion: v1\nkind: Namespace\nmetadata: {name: functions}\n"
         for number in 0..<10 {
-            yaml += """
-                ---
-                apiVersion: keda.sh/v1alpha1
-                kind: ScaledObject
-                metadata: {name: app\(number), namespace: apps}
-                spec:
-                  scaleTargetRef: {name: app\(number)}
-                  triggers:
-                  - {type: cpu, metadata: {type: Utilization, value: "60"}}
-
-                """
+            yaml += "---\n" + TestManifests.scaledObject("app\(number)", namespace: "apps", triggers: [TestManifests.cpuTrigger]) + "\n"
         }
         let plain = try findings(yaml).filter { $0.id == "GEN-NS-001" }
         #expect(plain.count == 1)
@@ -169,55 +150,26 @@ import Testing
         let report = Doctor.run(store: try DoctorTestSupport.store(yaml), options: DoctorOptions(failOn: .warning))
         #expect(!report.findings.contains { $0.id == "GEN-NS-001" && $0.severity >= .warning })
         // Namespace-less objects are not judged here: where they land is the apply's -n.
-        let typo = try findings("""
-            apiVersion: v1
-            kind: Namespace
-            metadata: {name: functions}
-            ---
-            apiVersion: keda.sh/v1alpha1
-            kind: ScaledObject
-            metadata: {name: orders, namespace: function}
-            spec:
-              scaleTargetRef: {name: orders}
-              triggers:
-              - {type: cpu, metadata: {type: Utilization, value: "60"}}
-            ---
-            apiVersion: keda.sh/v1alpha1
-            kind: ScaledObject
-            metadata: {name: billing}
-            spec:
-              scaleTargetRef: {name: billing}
-              triggers:
-              - {type: cpu, metadata: {type: Utilization, value: "60"}}
-            """).filter { $0.id == "GEN-NS-001" }
+        let typo = try findings([
+            "apiVersion: v1\nkind: Namespace\nmetadata: {name: functions}",
+            TestManifests.scaledObject("orders", namespace: "function", triggers: [TestManifests.cpuTrigger]),
+            TestManifests.scaledObject("billing", namespace: nil, triggers: [TestManifests.cpuTrigger]),
+        ].joined(separator: "\n---\n")).filter { $0.id == "GEN-NS-001" }
         #expect(typo.map(\.severity) == [.warning])
         #expect(typo.first?.fix.contains("Set metadata.namespace to functions") == true)
         #expect(NamespaceMissing.isOneTypoAway("function", "functions") && NamespaceMissing.isOneTypoAway("fucntions", "functions") == false)
     }
 
     @Test func aTriggerErrorPointsAtTheCheckpointsCommand() throws {
-        let store = try live("""
-            apiVersion: apps/v1
-            kind: Deployment
-            metadata: {name: keda-operator, namespace: keda, labels: {app: keda-operator}}
-            spec:
-              template:
-                spec:
-                  containers:
-                  - {name: keda-operator, image: "ghcr.io/kedacore/keda:2.16.1"}
-            ---
-            apiVersion: keda.sh/v1alpha1
-            kind: ScaledObject
-            metadata: {name: orders, namespace: fn}
-            spec:
-              scaleTargetRef: {name: orders}
-              triggers:
-              - type: azure-eventhub
-                metadata: {connectionFromEnv: EH, storageConnectionFromEnv: ST, eventHubName: orders}
-            status:
-              conditions:
-              - {type: Ready, status: "False", reason: TriggerError, message: Triggers defined in ScaledObject are not working correctly}
-            """)
+        let store = try live([
+            TestManifests.kedaOperator(labels: ["app": "keda-operator"], image: "ghcr.io/kedacore/keda:2.16.1"),
+            TestManifests.scaledObject("orders", namespace: "fn", triggers: [
+                "- type: azure-eventhub\n  metadata: {connectionFromEnv: EH, storageConnectionFromEnv: ST, eventHubName: orders}",
+            ], status: [
+                "conditions:",
+                #"- {type: Ready, status: "False", reason: TriggerError, message: Triggers defined in ScaledObject are not working correctly}"#,
+            ]),
+        ].joined(separator: "\n---\n"))
         let finding = try #require(ScalingStatus().check(store: store).first)
         #expect(finding.fix.hasSuffix("run: kubectl serverless checkpoints orders -n fn --keda-version 2.16.1"))
     }

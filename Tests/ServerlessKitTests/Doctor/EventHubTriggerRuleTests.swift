@@ -11,20 +11,21 @@ import Testing
     /// A Functions-style target whose connection strings are in the manifests, with the canary inside them.
     static func manifests(threshold: String, operatorImage: String? = nil, endpoint: String = endpoint,
                           storage: String = "DefaultEndpointsProtocol=https;AccountName=ordersfn;AccountKey=\(canary);EndpointSuffix=core.windows.net") -> String {
-        let keda = operatorImage.map { image in
-            """
-            apiVersion: apps/v1
-            kind: Deployment
-            metadata: {name: keda-operator, namespace: keda}
-            spec:
-              template:
-                spec:
-                  containers:
-                  - {name: keda-operator, image: "\(image)"}
-            ---
-
-            """
-        } ?? ""
+        let keda = operatorImage.map { TestManifests.kedaOperator(image: $0) + "\n---\n" } ?? ""
+        let target = TestManifests.deployment("orders", namespace: "functions", container: TestManifests.container(
+            "orders", image: "example.azurecr.io/orders:1.0",
+            env: [TestManifests.env("EventHubConnection", secret: "orders-eventhub", key: "connection"),
+                  TestManifests.env("AzureWebJobsStorage", secret: "orders-eventhub", key: "storage")]))
+        let scaledObject = TestManifests.scaledObject("orders", namespace: "functions", triggers: ["""
+            - type: azure-eventhub
+              metadata:
+                eventHubName: orders
+                connectionFromEnv: EventHubConnection
+                storageConnectionFromEnv: AzureWebJobsStorage
+                checkpointStrategy: blobMetadata
+                blobContainer: azure-webjobs-eventhub
+                unprocessedEventThreshold: "\(threshold)"
+            """])
         return keda + """
             apiVersion: v1
             kind: Secret
@@ -33,35 +34,9 @@ import Testing
               connection: "\(endpoint);SharedAccessKeyName=listen;SharedAccessKey=\(canary)"
               storage: "\(storage)"
             ---
-            apiVersion: apps/v1
-            kind: Deployment
-            metadata: {name: orders, namespace: functions}
-            spec:
-              template:
-                spec:
-                  containers:
-                  - name: orders
-                    image: example.azurecr.io/orders:1.0
-                    env:
-                    - name: EventHubConnection
-                      valueFrom: {secretKeyRef: {name: orders-eventhub, key: connection}}
-                    - name: AzureWebJobsStorage
-                      valueFrom: {secretKeyRef: {name: orders-eventhub, key: storage}}
+            \(target)
             ---
-            apiVersion: keda.sh/v1alpha1
-            kind: ScaledObject
-            metadata: {name: orders, namespace: functions}
-            spec:
-              scaleTargetRef: {name: orders}
-              triggers:
-              - type: azure-eventhub
-                metadata:
-                  eventHubName: orders
-                  connectionFromEnv: EventHubConnection
-                  storageConnectionFromEnv: AzureWebJobsStorage
-                  checkpointStrategy: blobMetadata
-                  blobContainer: azure-webjobs-eventhub
-                  unprocessedEventThreshold: "\(threshold)"
+            \(scaledObject)
             """
     }
 

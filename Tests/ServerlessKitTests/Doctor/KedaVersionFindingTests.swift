@@ -6,30 +6,13 @@ import Testing
 @Suite struct KedaVersionFindingTests {
     static func input(objects: Int) -> String {
         let scaled = (1...objects).map { number in
-            """
-            apiVersion: keda.sh/v1alpha1
-            kind: ScaledObject
-            metadata: {name: consumer-\(number), namespace: functions}
-            spec:
-              scaleTargetRef: {name: consumer-\(number)}
-              triggers:
-              - type: azure-eventhub
-                metadata: {eventHubName: orders, connectionFromEnv: EventHubConnection, storageConnectionFromEnv: AzureWebJobsStorage}
-            """
+            TestManifests.scaledObject("consumer-\(number)", namespace: "functions", triggers: ["""
+                - type: azure-eventhub
+                  metadata: {eventHubName: orders, connectionFromEnv: EventHubConnection, storageConnectionFromEnv: AzureWebJobsStorage}
+                """])
         }
-        let operatorDeployment = """
-            apiVersion: apps/v1
-            kind: Deployment
-            metadata: {name: keda-operator, namespace: keda}
-            spec:
-              template:
-                spec:
-                  containers:
-                  - name: keda-operator
-                    image: ghcr.io/kedacore/keda:2.15.1
-                    env:
-                    - {name: WATCH_NAMESPACE, value: ""}
-            """
+        let operatorDeployment = TestManifests.deployment("keda-operator", namespace: "keda", container: TestManifests.container(
+            "keda-operator", image: "ghcr.io/kedacore/keda:2.15.1", env: [#"- {name: WATCH_NAMESPACE, value: ""}"#]))
         return ([operatorDeployment] + scaled).joined(separator: "\n---\n")
     }
 

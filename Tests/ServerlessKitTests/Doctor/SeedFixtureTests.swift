@@ -39,16 +39,7 @@ import Testing
 }
 
 @Suite struct KedaSeedFixtureTests {
-    let soInKeda = """
-        apiVersion: keda.sh/v1alpha1
-        kind: ScaledObject
-        metadata: {name: orders, namespace: keda}
-        spec:
-          scaleTargetRef: {name: orders}
-          triggers:
-          - type: cpu
-            metadata: {type: Utilization, value: "60"}
-        """
+    let soInKeda = TestManifests.scaledObject("orders", namespace: "keda", triggers: [TestManifests.cpuTrigger])
 
     @Test func scaledObjectOutsideWatchedNamespaces() throws {
         let report = Doctor.run(store: try DoctorTestSupport.fixtureStore(["keda/keda-operator-deployment.yaml"], extra: soInKeda))
@@ -118,20 +109,9 @@ import Testing
     }
 
     @Test func componentsDisagreeOnNamespaces() throws {
-        let router = """
-            apiVersion: apps/v1
-            kind: Deployment
-            metadata: {name: router, namespace: fission}
-            spec:
-              template:
-                spec:
-                  containers:
-                  - name: router
-                    image: ghcr.io/fission/fission-bundle:v1.21.0
-                    env:
-                    - {name: FISSION_DEFAULT_NAMESPACE, value: default}
-                    - {name: FISSION_RESOURCE_NAMESPACES, value: "default,team-a"}
-            """
+        let router = TestManifests.deployment("router", namespace: "fission", container: TestManifests.container(
+            "router", image: "ghcr.io/fission/fission-bundle:v1.21.0",
+            env: ["- {name: FISSION_DEFAULT_NAMESPACE, value: default}", #"- {name: FISSION_RESOURCE_NAMESPACES, value: "default,team-a"}"#]))
         let report = Doctor.run(store: try DoctorTestSupport.fixtureStore(["fission/executor-deployment-env.yaml"], extra: router))
         let drift = try #require(report.findings.first { $0.id == "FI-NS-002" })
         #expect(drift.subject.name == "router")

@@ -16,39 +16,16 @@ struct CheckpointRequestTests {
     static let envEventHub = "Endpoint=sb://envns.servicebus.windows.net/;SharedAccessKeyName=r;SharedAccessKey=ZW52;EntityPath=orders"
     static let envStorage = "DefaultEndpointsProtocol=https;AccountName=envstore;AccountKey=ZW52;EndpointSuffix=core.windows.net"
 
-    /// A ScaledObject whose Deployment's env holds both connection strings; `spec` and `metadata` lines are spliced in.
-    static func scaledObject(spec: String = "", metadata: String = "", env: String? = nil) -> String {
-        """
-        apiVersion: keda.sh/v1alpha1
-        kind: ScaledObject
-        metadata: {name: orders, namespace: fn}
-        spec:
-          scaleTargetRef: {name: orders}
-        \(spec)
-          triggers:
-          - type: azure-eventhub
-            name: orders-hub
-            metadata:
-              connectionFromEnv: EventHubConnection
-              storageConnectionFromEnv: AzureWebJobsStorage
-        \(metadata)
-        ---
-        apiVersion: apps/v1
-        kind: Deployment
-        metadata: {name: orders, namespace: fn}
-        spec:
-          template:
-            spec:
-              containers:
-              - name: app
-                image: orders
-                env:
-        \(env ?? bothConnections)
-        """
+    /// A ScaledObject whose Deployment's env holds both connection strings; `spec` lines, the trigger's
+    /// `metadata` lines and the container's `env` entries (both connections unless told) are spliced in.
+    static func scaledObject(spec: [String] = [], metadata: [String] = [], env: [String]? = nil) -> String {
+        let trigger = (["- type: azure-eventhub", "  name: orders-hub", "  metadata:", "    connectionFromEnv: EventHubConnection",
+                        "    storageConnectionFromEnv: AzureWebJobsStorage"] + TestManifests.indented(metadata, by: 4)).joined(separator: "\n")
+        return TestManifests.scaledObject("orders", namespace: "fn", spec: spec, triggers: [trigger]) + "\n---\n"
+            + TestManifests.deployment("orders", namespace: "fn", container: TestManifests.container("app", image: "orders", env: env ?? bothConnections))
     }
 
-    static let bothConnections = "        - {name: EventHubConnection, value: \"\(eventHub)\"}\n"
-        + "        - {name: AzureWebJobsStorage, value: \"\(storage)\"}"
+    static let bothConnections = ["- {name: EventHubConnection, value: \"\(eventHub)\"}", "- {name: AzureWebJobsStorage, value: \"\(storage)\"}"]
 
     static func inputs(_ yaml: String, kind: ScalableKind = .scaledObject, name: String = "orders",
                        namespace: String = "fn") throws -> TriggerInputs {
@@ -93,7 +70,7 @@ struct CheckpointRequestTests {
     // MARK: Precedence: flag > object > environment
 
     @Test func flagsOverrideTheObjectsMetadata() throws {
-        let object = try Self.inputs(Self.scaledObject(metadata: "      blobContainer: from-object\n      consumerGroup: billing"))
+        let object = try Self.inputs(Self.scaledObject(metadata: ["blobContainer: from-object", "consumerGroup: billing"]))
         let request = Self.request(object, flags: .init(metadata: ["blobContainer": "from-flag"]))
         #expect(request.trigger.metadata["blobContainer"] == "from-flag")
         #expect(request.trigger.metadata["consumerGroup"] == "billing")
@@ -119,7 +96,7 @@ struct CheckpointRequestTests {
     }
 
     @Test func theEnvironmentFillsConnectionsTheObjectLeavesOut() throws {
-        let object = try Self.inputs(Self.scaledObject(env: "        - {name: Unrelated, value: x}"))
+        let object = try Self.inputs(Self.scaledObject(env: ["- {name: Unrelated, value: x}"]))
         let request = Self.request(object, environment: ["AZURE_EVENTHUB_CONNECTION_STRING": Self.envEventHub,
                                                          "AZURE_STORAGE_CONNECTION_STRING": Self.envStorage])
         #expect(request.trigger.authParams["connection"] == Self.envEventHub)
@@ -152,8 +129,7 @@ struct CheckpointRequestTests {
     @Test func thePodIdentityFlagOverridesTheTriggerAuthentications() throws {
         let yaml = Self.scaledObject().replacingOccurrences(of: "    name: orders-hub\n",
                                                             with: "    name: orders-hub\n    authenticationRef: {name: wi}\n")
-            + "\n---\napiVersion: keda.sh/v1alpha1\nkind: TriggerAuthentication\nmetadata: {name: wi, namespace: fn}\n"
-            + "spec:\n  podIdentity: {provider: azure-workload}\n"
+            + "\n---\n" + TestManifests.podIdentityAuthentication("wi", namespace: "fn", provider: "azure-workload")
         let object = try Self.inputs(yaml)
         #expect(object.podIdentityProvider == "azure-workload")
         #expect(Self.request(object).trigger.podIdentityProvider == "azure-workload")
@@ -169,7 +145,7 @@ struct CheckpointRequestTests {
     }
 
     @Test func theObjectsBoundsThenTheFlags() throws {
-        let object = try Self.inputs(Self.scaledObject(spec: "  minReplicaCount: 2\n  maxReplicaCount: 30"))
+        let object = try Self.inputs(Self.scaledObject(spec: ["minReplicaCount: 2", "maxReplicaCount: 30"]))
         #expect(Self.request(object).target == .scaledObject(minReplicas: 2, maxReplicas: 30))
         #expect(Self.request(object, flags: .init(maxReplicas: 8)).target == .scaledObject(minReplicas: 2, maxReplicas: 8))
         #expect(Self.request(object, flags: .init(minReplicas: 1)).target == .scaledObject(minReplicas: 1, maxReplicas: 30))
@@ -218,11 +194,8 @@ struct CheckpointRequestTests {
     }
 
     @Test func valuesKEDAReadsAsEmptyAreSaidWithoutTheirValue() throws {
-        let yaml = Self.scaledObject(env: """
-                    - name: EventHubConnection
-                      valueFrom: {secretKeyRef: {name: hub, key: wrong}}
-                    - {name: AzureWebJobsStorage, value: "\(Self.storage)"}
-            """) + "\n---\napiVersion: v1\nkind: Secret\nmetadata: {name: hub, namespace: fn}\nstringData: {connection: secret-value}\n"
+        let yaml = Self.scaledObject(env: [TestManifests.env("EventHubConnection", secret: "hub", key: "wrong"),
+                                           "- {name: AzureWebJobsStorage, value: \"\(Self.storage)\"}"]) + "\n---\napiVersion: v1\nkind: Secret\nmetadata: {name: hub, namespace: fn}\nstringData: {connection: secret-value}\n"
         let warnings = Self.request(try Self.inputs(yaml), keda: Self.operator215).warnings
         #expect(warnings.count == 1)
         #expect(warnings.first?.contains("Secret fn/hub has no key \"wrong\"") == true)
