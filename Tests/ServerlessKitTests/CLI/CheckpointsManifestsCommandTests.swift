@@ -41,14 +41,19 @@ import Testing
         return world.inputs.path + "/k8s"
     }
 
+    /// The world with its checkpoints written, and the manifest directory.
+    static func seededWorld() throws -> (ManyTriggersWorld, String) {
+        let world = try ManyTriggersWorld()
+        try world.seed()
+        return (world, try manifests(world))
+    }
+
     static func names(_ items: [Value]) -> [String] {
         items.map { "\($0["object"]["namespace"].string ?? "")/\($0["object"]["name"].string ?? "")" }
     }
 
     @Test func manifestsGiveOneItemPerEventHubTriggerAcrossNamespacesEachAsNamingItWithFGivesIt() throws {
-        let world = try ManyTriggersWorld()
-        try world.seed()
-        let k8s = try Self.manifests(world)
+        let (world, k8s) = try Self.seededWorld()
         let all = try world.run(["-f", k8s, "-R", "-o", "json"])
         #expect(all.status == 2, "the worst items are configuration errors: \(all.stderr)")
         let list = try JSON.parse(all.stdout)
@@ -81,9 +86,7 @@ import Testing
     }
 
     @Test func triggersFromManifestsShareOneContainerListingAndOneEventHubsCallPerHubAndConsumerGroup() throws {
-        let world = try ManyTriggersWorld()
-        try world.seed()
-        let k8s = try Self.manifests(world)
+        let (world, k8s) = try Self.seededWorld()
         try world.azure.clearLog()
         let all = try world.run(["-f", k8s, "-R", "-o", "json"])
         #expect(all.status == 2)
@@ -99,9 +102,7 @@ import Testing
     }
 
     @Test func namespaceKeepsItsTriggersAndPlacesTheNamespacelessManifestsInIt() throws {
-        let world = try ManyTriggersWorld()
-        try world.seed()
-        let k8s = try Self.manifests(world)
+        let (world, k8s) = try Self.seededWorld()
         let fn = try world.run(["-f", k8s, "-R", "-n", "fn"])
         #expect(fn.status == 2, "\(fn.stderr)")
         let lines = fn.stdout.split(separator: "\n").map(String.init)
@@ -121,9 +122,7 @@ import Testing
     }
 
     @Test func selectorMatchesTheManifestsLabelsAsTheAPIServerDoes() throws {
-        let world = try ManyTriggersWorld()
-        try world.seed()
-        let k8s = try Self.manifests(world)
+        let (world, k8s) = try Self.seededWorld()
         // The cluster form's selector, on the same objects, keeps the same triggers.
         let selector = "team in (orders,audit),team!=audit"
         let fromFiles = try JSON.parse(try world.run(["-f", k8s, "-R", "-l", selector, "-o", "json"]).stdout)["items"].array
@@ -151,9 +150,7 @@ import Testing
     }
 
     @Test func exactlyOneTriggerInTheManifestsIsItsSingleReportByteForByte() throws {
-        let world = try ManyTriggersWorld()
-        try world.seed()
-        let k8s = try Self.manifests(world)
+        let (world, k8s) = try Self.seededWorld()
         // Without -R: the namespace-less payments would be placed in billing too.
         for format in ["table", "json", "wide"] {
             let only = try world.run(["-f", k8s, "-n", "billing", "-o", format])
