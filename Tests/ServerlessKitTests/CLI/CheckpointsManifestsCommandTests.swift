@@ -101,6 +101,16 @@ import Testing
         #expect(log.allSatisfy { $0.method == "GET" || $0.method == "HEAD" })
     }
 
+    @Test func noKeyFromTheManifestsSecretsAppearsInAnyOutput() throws {
+        let (world, k8s) = try Self.seededWorld()
+        for arguments in [["-o", "json", "-vv"], ["-o", "wide", "-v"], ["-o", "yaml"], ["-n", "billing", "-o", "wide", "-vv"]] {
+            let run = try world.run(["-f", k8s, "-R"] + arguments)
+            for secret in [ManyTriggersWorld.storageKey, ManyTriggersWorld.eventHubsKey] {
+                #expect(!run.stdout.contains(secret) && !run.stderr.contains(secret), "\(arguments) leaked: \(run.stderr)")
+            }
+        }
+    }
+
     @Test func namespaceKeepsItsTriggersAndPlacesTheNamespacelessManifestsInIt() throws {
         let (world, k8s) = try Self.seededWorld()
         let fn = try world.run(["-f", k8s, "-R", "-n", "fn"])
