@@ -1,9 +1,10 @@
 import ServerlessSupport
 
 /// Every azure-eventhub trigger of the ScaledObjects and ScaledJobs in one namespace or all, optionally
-/// under a label selector: what `checkpoints -A`, `-n NS` and `-l` inspect. One list per kind (paged);
-/// when the user may not list a kind across the cluster, the namespaces are listed and read one by one,
-/// and a namespace that refuses is that namespace's failure, not the run's.
+/// under a label selector: what `checkpoints -A`, `-n NS` and `-l` inspect, in a cluster or in `-f`
+/// manifests. In a cluster, one list per kind (paged); when the user may not list a kind across the
+/// cluster, the namespaces are listed and read one by one, and a namespace that refuses is that
+/// namespace's failure, not the run's.
 public struct EventHubTriggerScope: Sendable {
     /// One azure-eventhub trigger of one object.
     public struct Trigger: Sendable, Equatable {
@@ -39,9 +40,28 @@ public struct EventHubTriggerScope: Sendable {
             scope.triggers += objects.flatMap { triggers(of: $0, kind: kind) }
             scope.failures += failures
         }
-        scope.triggers.sort { ($0.object.namespace, $0.object.name, $0.object.kind.rawValue, $0.index)
-            < ($1.object.namespace, $1.object.name, $1.object.kind.rawValue, $1.index) }
+        scope.sort()
         return scope
+    }
+
+    /// The same over objects read all at once (`-f` manifests), placed where kubectl would create them:
+    /// `namespace` nil is every namespace in them, `selector` is matched on the objects' labels as the API
+    /// server matches it. Nothing here can be refused, so there are no failures.
+    public static func list(in source: TriggerInputsSource, namespace: String?, selector: String?) throws -> EventHubTriggerScope {
+        var scope = EventHubTriggerScope()
+        for kind in [ScalableKind.scaledObject, .scaledJob] {
+            for object in source.store.objects(kind: kind.kindRef.kind, group: kind.kindRef.group, namespace: namespace)
+            where try selector.map({ try LabelSelector.matches($0, labels: object.labels) }) ?? true {
+                scope.triggers += triggers(of: object, kind: kind)
+            }
+        }
+        scope.sort()
+        return scope
+    }
+
+    private mutating func sort() {
+        triggers.sort { ($0.object.namespace, $0.object.name, $0.object.kind.rawValue, $0.index)
+            < ($1.object.namespace, $1.object.name, $1.object.kind.rawValue, $1.index) }
     }
 
     /// The azure-eventhub triggers of one object, in `spec.triggers` order; objects without one give none.

@@ -1,8 +1,9 @@
 import ServerlessSupport
 
 /// A `-l/--selector` checked the way the API server parses it before any request is sent, so a typo is
-/// exit 2 with Kubernetes' own words instead of a 400 from the server. The grammar and messages are
-/// apimachinery's `pkg/labels/selector.go` (`Lexer`, `Parser.parse`, `parseRequirement`, `NewRequirement`).
+/// exit 2 with Kubernetes' own words instead of a 400 from the server; and matched against `-f` manifests'
+/// labels as the API server matches them. The grammar and messages are apimachinery's `pkg/labels/selector.go`
+/// (`Lexer`, `Parser.parse`, `parseRequirement`, `NewRequirement`, `Requirement.Matches`).
 public enum LabelSelector {
     public struct SyntaxError: UserFacingError, Equatable {
         public let message: String
@@ -11,8 +12,42 @@ public enum LabelSelector {
 
     /// Throws the parser's error for a selector the API server would refuse; an empty selector selects everything.
     public static func validate(_ selector: String) throws {
+        _ = try requirements(selector)
+    }
+
+    /// Whether an object with these labels is selected: every requirement holds (apimachinery's
+    /// `internalSelector.Matches`).
+    public static func matches(_ selector: String, labels: [String: String]) throws -> Bool {
+        try requirements(selector).allSatisfy { $0.matches(labels) }
+    }
+
+    package static func requirements(_ selector: String) throws -> [Requirement] {
         var parser = Parser(tokens: Lexer.tokens(selector))
         if let failure = parser.parse() { throw SyntaxError(message: failure) }
+        return parser.requirements
+    }
+
+    /// One comma-separated part of a selector.
+    package struct Requirement: Equatable {
+        package enum Operator: Equatable { case equals, notEquals, `in`, notIn, exists, doesNotExist, greaterThan, lessThan }
+        package var key: String
+        package var `operator`: Operator
+        package var values: [String]
+
+        /// apimachinery's `Requirement.Matches`: `!=` and `notin` hold for an object without the key; `gt`
+        /// and `lt` need the label's value to be a base-10 int64.
+        package func matches(_ labels: [String: String]) -> Bool {
+            let value = labels[key]
+            switch self.operator {
+            case .equals, .in: return value.map(values.contains) ?? false
+            case .notEquals, .notIn: return value.map { !values.contains($0) } ?? true
+            case .exists: return value != nil
+            case .doesNotExist: return value == nil
+            case .greaterThan, .lessThan:
+                guard let text = value, let number = Int64(text), values.count == 1, let bound = Int64(values[0]) else { return false }
+                return self.operator == .greaterThan ? number > bound : number < bound
+            }
+        }
     }
 
     package enum Token: Equatable {
@@ -67,6 +102,8 @@ public enum LabelSelector {
     package struct Parser {
         package let tokens: [(token: Token, literal: String)]
         package var position = 0
+        /// What the selector asks, in its order, as far as it parsed.
+        package var requirements: [Requirement] = []
 
         package init(tokens: [(token: Token, literal: String)]) { self.tokens = tokens }
 
@@ -116,11 +153,14 @@ public enum LabelSelector {
             guard token == .identifier else { return "found '\(key)', expected: identifier" }
             if let failure = LabelSelector.keyError(key) { return failure }
             let (next, _) = lookahead()
-            if next == .end || next == .comma { return nil }
-            // `!key` is complete; what follows it is the caller's to judge.
-            if doesNotExist { return nil }
+            if next == .end || next == .comma || doesNotExist {
+                // `key` or `!key` is complete; what follows `!key` is the caller's to judge.
+                requirements.append(Requirement(key: key, operator: doesNotExist ? .doesNotExist : .exists, values: []))
+                return nil
+            }
             let (operatorToken, operatorLiteral) = consume(values: false)
             var values: [String]
+            let operation: Requirement.Operator
             switch operatorToken {
             case .in, .notIn:
                 switch parseValues() {
@@ -128,6 +168,7 @@ public enum LabelSelector {
                 case let .failure(failure): return failure.text
                 }
                 if values.isEmpty { return "for 'in', 'notin' operators, values set can't be empty" }
+                operation = operatorToken == .in ? .in : .notIn
             case .equals, .doubleEquals, .notEquals, .greaterThan, .lessThan:
                 let (valueToken, valueLiteral) = lookahead()
                 if valueToken == .end || valueToken == .comma {
@@ -140,6 +181,12 @@ public enum LabelSelector {
                 if operatorToken == .greaterThan || operatorToken == .lessThan, Int64(values[0]) == nil {
                     return "for 'Gt', 'Lt' operators, the value must be an integer"
                 }
+                operation = switch operatorToken {
+                case .notEquals: .notEquals
+                case .greaterThan: .greaterThan
+                case .lessThan: .lessThan
+                default: .equals
+                }
             default:
                 return "found '\(operatorLiteral)', expected: '=', '!=', '==', 'in', notin'"
             }
@@ -148,6 +195,7 @@ public enum LabelSelector {
                     return "invalid label value: \"\(value)\": at key: \"\(key)\": \(failure)"
                 }
             }
+            requirements.append(Requirement(key: key, operator: operation, values: values))
             return nil
         }
 

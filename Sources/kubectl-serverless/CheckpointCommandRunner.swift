@@ -12,9 +12,18 @@ struct CheckpointCommandRunner {
     let source: CheckpointSourceOptions
     /// Counts the Azure requests, for the progress line and the command's deadline.
     var tracker: RequestTracker?
-    /// Set when this trigger is one of many (`-A`, `-l`, `--watch`): the cluster client, KEDA's version,
-    /// the transport and the reads all triggers share.
+    /// Set when a listing found the object (`-A`, `-l`, `-n`, `-f` without a name): read it from there, in its
+    /// own namespace. nil: the cluster or the `-f` manifests, in `-n`'s namespace.
+    var listed: ListedObject?
+    /// Set when this trigger is one of many (`-A`, `-l`, `--watch`): KEDA's version, the transport and the
+    /// reads all triggers share.
     var shared: SharedCheckpointRun.Slot?
+
+    /// Where a listing found an object.
+    struct ListedObject: Sendable {
+        let objects: ScalableObjectSource
+        let namespace: String
+    }
 
     func report() async throws -> CheckpointReport {
         try await inspect(prepare())
@@ -67,24 +76,17 @@ struct CheckpointCommandRunner {
     /// them; with them, which KEDA to model: the flag, else the operator found where the object was read.
     private func inputs(kind: ScalableKind, name: String, flagVersion: KEDAVersion?, environment: [String: String]) async throws
         -> (inputs: TriggerInputs, keda: KEDAVersionChoice) {
-        let clusterObjectNamespace = CheckpointRequest.clusterObjectNamespace(environment: environment)
-        if source.filenames.isEmpty {
-            let client = try shared?.run.apiClient ?? global.apiClient()
-            let ref = ScalableObjectRef(kind: kind, namespace: shared?.namespace ?? client.config.namespace, name: name)
-            let inputs = try await TriggerInputsLoader.load(ref, trigger: source.trigger, client: client,
-                                                            clusterObjectNamespace: clusterObjectNamespace)
-            var found: (sightings: [KEDAOperatorSighting], unavailable: String?) = (sightings: [], unavailable: nil)
-            if flagVersion == nil {
-                // Several triggers ask the cluster which KEDA runs once between them.
-                if let shared { found = await shared.run.kedaOperators() } else { found = await KEDAVersionDetector.live(client: client) }
-            }
-            return (inputs, KEDAVersionDetector.choose(flag: flagVersion, sightings: found.sightings, from: .cluster, unavailable: found.unavailable))
+        let objects = try listed?.objects ?? source.objects(global: global)
+        let ref = ScalableObjectRef(kind: kind, namespace: listed?.namespace ?? objects.namespace, name: name)
+        let inputs = try await objects.inputs(ref, trigger: source.trigger,
+                                              clusterObjectNamespace: CheckpointRequest.clusterObjectNamespace(environment: environment))
+        var found: (sightings: [KEDAOperatorSighting], unavailable: String?) = (sightings: [], unavailable: nil)
+        if flagVersion == nil {
+            // Several triggers ask which KEDA runs there once between them.
+            if let shared { found = await shared.run.kedaOperators() } else { found = await objects.kedaOperators() }
         }
-        let placement = try global.manifestPlacement()
-        let manifests = TriggerInputsSource(try ManifestInput.load(paths: source.filenames, recursive: source.recursive), placement: placement)
-        let inputs = try manifests.inputs(ScalableObjectRef(kind: kind, namespace: placement.namespace, name: name),
-                                          trigger: source.trigger, clusterObjectNamespace: clusterObjectNamespace)
-        return (inputs, KEDAVersionDetector.choose(flag: flagVersion, sightings: manifests.kedaSightings, from: .manifests))
+        return (inputs, KEDAVersionDetector.choose(flag: flagVersion, sightings: found.sightings, from: objects.versionSource,
+                                                   unavailable: found.unavailable))
     }
 
     func azureTransportOptions() throws -> TransportOptions {
@@ -95,6 +97,16 @@ struct CheckpointCommandRunner {
             tls: TLSOptions(verify: !source.azureInsecureSkipTLSVerify, caFile: source.azureCAFile),
             requestTimeout: try global.timeout(),
             log: global.requestLog)
+    }
+}
+
+extension CheckpointSourceOptions {
+    /// Where the objects are read: the cluster, or the `-f` manifests (read now), placed as `kubectl apply -f`
+    /// places them (`-n`, else the context's namespace, else `default`).
+    func objects(global: GlobalOptions) throws -> ScalableObjectSource {
+        if filenames.isEmpty { return .cluster(try global.apiClient()) }
+        let placement = try global.manifestPlacement()
+        return .manifests(TriggerInputsSource(try ManifestInput.load(paths: filenames, recursive: recursive), placement: placement))
     }
 }
 

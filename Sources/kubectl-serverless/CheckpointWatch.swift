@@ -6,32 +6,34 @@ import ServerlessKubernetes
 import ServerlessRender
 import ServerlessSupport
 
-/// `checkpoints` over several triggers (`-A`, `-n NS`, `-l`) and/or over time (`-w`): rounds like
-/// `kubectl get -w`. Later rounds reuse the first round's connections and resolutions; a trigger is
-/// resolved again only when its object's resourceVersion changed (or it could not be resolved before).
+/// `checkpoints` over several triggers (`-A`, `-n NS`, `-l`, `-f` without a name) and/or over time (`-w`):
+/// rounds like `kubectl get -w`. Later rounds reuse the first round's connections and resolutions; a trigger
+/// is resolved again only when its object's resourceVersion changed (or it could not be resolved before).
+/// Manifests are read once, before the first round: each round reads the checkpoints again, not the files.
 struct CheckpointWatch {
     let global: GlobalOptions
-    let source: CheckpointSourceOptions
     let scope: CheckpointScopeOptions
     let output: OutputFormat
+    let tracker: RequestTracker
 
-    func run(many: Bool) async throws {
+    func run(_ target: CheckpointTarget) async throws {
         let interval = scope.watch ? try scope.watchInterval() : nil
         if scope.watch { WatchSignals.install() }
-        let code = many ? try await runMany(interval: interval) : try await runOne(interval: interval!)
+        let code = switch target {
+        case let .many(many): try await runMany(many, interval: interval)
+        case let .one(runner): try await runOne(runner, interval: interval!)
+        }
         if code != 0 { throw ExitCode(code) }
     }
 
     /// Without --request-timeout a round is bounded as one command is (2 minutes), naming what was pending.
-    private func bounded<T: Sendable>(_ tracker: RequestTracker, _ body: @escaping @Sendable () async throws -> T) async throws -> T {
+    private func bounded<T: Sendable>(_ body: @escaping @Sendable () async throws -> T) async throws -> T {
         try global.timeout() == nil
             ? await CommandDeadline(limit: CommandDeadline.withoutRequestTimeout, tracker: tracker).run(body)
             : await body()
     }
 
-    private func runMany(interval: Duration?) async throws -> Int32 {
-        let tracker = RequestTracker()
-        let many = try CheckpointsMany(global: global, source: source, scope: scope, tracker: tracker)
+    private func runMany(_ many: CheckpointsMany, interval: Duration?) async throws -> Int32 {
         let progress = interval == nil && output.isForPeople ? ProgressLine.start(tracker) : nil
         var known: [String: CheckpointsMany.Resolved] = [:]
         var previous: [String: (report: CheckpointReport, at: ContinuousClock.Instant)] = [:]
@@ -43,7 +45,7 @@ struct CheckpointWatch {
             let result: (list: CheckpointReportList, resolved: [String: CheckpointsMany.Resolved])
             do {
                 let before = known
-                result = try await bounded(tracker) { try await many.round(known: before) }
+                result = try await bounded { try await many.round(known: before) }
                 progress?.stop()
             } catch {
                 progress?.stop()
@@ -66,7 +68,7 @@ struct CheckpointWatch {
                 }
                 previous[key] = (report, now)
             }
-            let printout = CheckpointListRound(list: list, namespaces: scope.allNamespaces, round: interval == nil ? 0 : round,
+            let printout = CheckpointListRound(list: list, namespaces: many.namespace == nil, round: interval == nil ? 0 : round,
                                                columns: columns, noneFound: many.noneFound()).printout(output, settings)
             WatchSignals.printing { Terminal.write(printout) }
             guard let interval else { return list.exitCode }
@@ -85,10 +87,8 @@ struct CheckpointWatch {
     }
 
     /// One object, round after round: the table again each round, with each partition's rates.
-    private func runOne(interval: Duration) async throws -> Int32 {
-        let tracker = RequestTracker()
-        let runner = CheckpointCommandRunner(global: global, source: source, tracker: tracker)
-        let prepared = try await bounded(tracker) { try await runner.prepare() }
+    private func runOne(_ runner: CheckpointCommandRunner, interval: Duration) async throws -> Int32 {
+        let prepared = try await bounded { try await runner.prepare() }
         var previous: (report: CheckpointReport, at: ContinuousClock.Instant)?
         let settings = Terminal.printSettings(global)
         var round = 0
@@ -96,7 +96,7 @@ struct CheckpointWatch {
             round += 1
             let code: Int32
             do {
-                let report = try await bounded(tracker) { try await runner.inspect(prepared) }
+                let report = try await bounded { try await runner.inspect(prepared) }
                 let now = ContinuousClock.now
                 let rates = previous.map { CheckpointRate.between(previous: $0.report, current: report, seconds: Self.seconds(now - $0.at)) }
                 previous = (report, now)

@@ -33,6 +33,15 @@ struct Checkpoints: AsyncParsableCommand {
             or a hub share the requests: a container is listed once per round, Event Hubs asked once per hub and \
             consumer group, with at most 64 requests in flight. The exit status is the worst trigger's.
 
+            Manifests: -f PATH without a name reads every azure-eventhub trigger in the files (-R: in the \
+            directories below too), one row each, each resolved through the Secrets, ConfigMaps, \
+            TriggerAuthentications and workloads of the same files exactly as naming it with -f would; no cluster \
+            is read. Manifests without a namespace go where kubectl apply -f would put them (-n, else the \
+            context's namespace, else default). Without -n every namespace in the files is read, as with -A; -n \
+            keeps that namespace's triggers, -l those whose labels match. When the files hold exactly one trigger \
+            (and neither -A nor -l is given), its own report is printed, as naming it would. Under -w the files are \
+            read once and each round reads the checkpoints again.
+
             Watching: -w reads again every --interval (10s) until interrupted, like kubectl get -w: the table \
             again for one object, new rows for several, with IN/S (events arriving per second), DONE/S (events \
             checkpointed per second) and DRAIN (time until nothing is unprocessed at those rates, - when not \
@@ -66,6 +75,8 @@ struct Checkpoints: AsyncParsableCommand {
               kubectl serverless checkpoints -A --sort-by unprocessed
               # A team's consumers, live, with their rates
               kubectl serverless checkpoints -n fn -l team=orders -w --interval 5s
+              # Every Event Hub consumer of a GitOps repository, KEDA's view of each
+              kubectl serverless checkpoints -f k8s/ -R
               # A ScaledJob's trigger
               kubectl serverless checkpoints sj/billing-job -n billing
               # Workload identity (podIdentity azure-workload), read with your 'az login'
@@ -90,35 +101,30 @@ struct Checkpoints: AsyncParsableCommand {
         let source = try self.source.normalizingObjectForm()
         let many = scope.readsMany(source: source, global: global)
         try scope.validate(source: source, many: many)
-        if many || scope.watch {
-            return try await CheckpointWatch(global: global, source: source, scope: scope, output: output.format).run(many: many)
-        }
         let tracker = RequestTracker()
-        let runner = CheckpointCommandRunner(global: global, source: source, tracker: tracker)
+        let target = try await CheckpointTarget.choose(global: global, source: source, scope: scope, many: many, tracker: tracker)
+        guard case let .one(runner) = target, !scope.watch else {
+            return try await CheckpointWatch(global: global, scope: scope, output: output.format, tracker: tracker).run(target)
+        }
         // A progress line only for people at a terminal, never in a document meant for a program.
         let progress = output.format.isForPeople ? ProgressLine.start(tracker) : nil
-        let report: CheckpointReport
-        do {
-            // Without --request-timeout the whole command is bounded, saying what was still pending.
-            report = try await global.timeout() == nil
-                ? CommandDeadline(limit: CommandDeadline.withoutRequestTimeout, tracker: tracker).run { try await runner.report() }
-                : runner.report()
-            progress?.stop()
-        } catch {
-            progress?.stop()
-            throw error
-        }
+        defer { progress?.stop() }
+        // Without --request-timeout the whole command is bounded, saying what was still pending.
+        let report = try await global.timeout() == nil
+            ? CommandDeadline(limit: CommandDeadline.withoutRequestTimeout, tracker: tracker).run { try await runner.report() }
+            : runner.report()
+        progress?.stop()
         try Terminal.show(report, as: output.format, Terminal.printSettings(global))
     }
 }
 
 extension Checkpoints: ManifestReadingCommand {
-    static let filenameHelp = "Read the ScaledObject and what it refers to from manifest files or directories instead of the cluster ('-' for stdin; repeatable)."
+    static let filenameHelp = "Read the ScaledObject and what it refers to from manifest files or directories instead of the cluster ('-' for stdin; repeatable); without a name, every azure-eventhub trigger in them."
 }
 
 /// Where the trigger's settings come from, and every setting as a flag with KEDA's metadata name behind it.
 struct CheckpointSourceOptions: ParsableArguments {
-    @Argument(help: "The ScaledObject whose azure-eventhub trigger to inspect: NAME, so/NAME or sj/NAME (a ScaledJob); none with -A, -l or -n reads them all.")
+    @Argument(help: "The ScaledObject whose azure-eventhub trigger to inspect: NAME, so/NAME or sj/NAME (a ScaledJob); none with -A, -l, -n or -f reads them all.")
     var scaledObject: String?
 
     @Option(name: .customLong("scaled-job"), help: "Inspect a ScaledJob's trigger instead of a ScaledObject's.")

@@ -6,27 +6,28 @@ import ServerlessKubernetes
 import ServerlessRender
 import ServerlessSupport
 
-/// `checkpoints -A`, `-n NS` without a name, `-l SELECTOR`: every azure-eventhub trigger in scope, each
-/// resolved exactly as `checkpoints NAME --trigger INDEX` resolves it (the same runner, per trigger), all
-/// at once over one shared transport. One that cannot be inspected is an item with its error.
+/// `checkpoints -A`, `-n NS` without a name, `-l SELECTOR`, `-f PATH` without a name: every azure-eventhub
+/// trigger in scope, in the cluster or in the manifests (`ScalableObjectSource`), each resolved exactly as
+/// `checkpoints NAME --trigger INDEX` resolves it (the same runner, per trigger), all at once over one shared
+/// transport. One that cannot be inspected is an item with its error.
 struct CheckpointsMany {
     let global: GlobalOptions
     let source: CheckpointSourceOptions
     let scope: CheckpointScopeOptions
     let run: SharedCheckpointRun
-    /// nil with -A: every namespace.
+    /// nil: every namespace (-A; in manifests also no -n).
     let namespace: String?
     let tracker: RequestTracker
 
-    init(global: GlobalOptions, source: CheckpointSourceOptions, scope: CheckpointScopeOptions, tracker: RequestTracker) throws {
+    init(global: GlobalOptions, source: CheckpointSourceOptions, scope: CheckpointScopeOptions, objects: ScalableObjectSource,
+         tracker: RequestTracker) throws {
         self.global = global
         self.source = source
         self.scope = scope
         self.tracker = tracker
-        let client = try global.apiClient()
-        namespace = scope.allNamespaces ? nil : client.config.namespace
+        namespace = scope.namespace(in: objects, global: global)
         let curl = try CurlTransport(options: try CheckpointCommandRunner(global: global, source: source).azureTransportOptions())
-        run = SharedCheckpointRun(apiClient: client, transport: TrackedHTTPClient(curl, tracker: tracker))
+        run = SharedCheckpointRun(objects: objects, transport: TrackedHTTPClient(curl, tracker: tracker))
     }
 
     /// What a trigger was resolved to, kept across `--watch` rounds while its object's resourceVersion stays.
@@ -53,7 +54,7 @@ struct CheckpointsMany {
     /// One round: list the objects, resolve the triggers that are new or whose object changed (and those
     /// that failed before), read every trigger's checkpoints. `known` is the previous round's resolutions.
     func round(known: [String: Resolved]) async throws -> (list: CheckpointReportList, resolved: [String: Resolved]) {
-        let found = try await EventHubTriggerScope.list(client: run.apiClient, namespace: namespace, selector: scope.selector)
+        let found = try await run.objects.triggers(namespace: namespace, selector: scope.selector)
         run.reads.newRound()
         let resolved = await found.triggers.concurrentMap { trigger -> Resolved in
             if let previous = known[trigger.key], previous.trigger.resourceVersion == trigger.resourceVersion,
@@ -86,12 +87,9 @@ struct CheckpointsMany {
     }
 
     private func runner(for trigger: EventHubTriggerScope.Trigger) -> CheckpointCommandRunner {
-        var itemSource = source
-        itemSource.scaledObject = trigger.object.kind == .scaledObject ? trigger.object.name : nil
-        itemSource.scaledJob = trigger.object.kind == .scaledJob ? trigger.object.name : nil
-        itemSource.trigger = String(trigger.index)
-        let slot = SharedCheckpointRun.Slot(run: run, namespace: trigger.object.namespace, object: trigger.object.description)
-        return CheckpointCommandRunner(global: global, source: itemSource, tracker: tracker, shared: slot)
+        CheckpointCommandRunner(global: global, source: source.naming(trigger.object, trigger: String(trigger.index)), tracker: tracker,
+                                listed: .init(objects: run.objects, namespace: trigger.object.namespace),
+                                shared: SharedCheckpointRun.Slot(run: run, object: trigger.object.description))
     }
 
     private func prepare(_ trigger: EventHubTriggerScope.Trigger) async -> Result<PreparedCheckpoint, ItemFailure> {
@@ -104,6 +102,19 @@ struct CheckpointsMany {
 
     func noneFound() -> String {
         let place = namespace.map { "namespace \($0)" } ?? "any namespace"
-        return "no ScaledObject or ScaledJob with an azure-eventhub trigger in \(place)" + (scope.selector.map { " matching \($0)" } ?? "")
+        let manifests = if case .manifests = run.objects { " of the manifests" } else { "" }
+        return "no ScaledObject or ScaledJob with an azure-eventhub trigger in \(place)\(manifests)"
+            + (scope.selector.map { " matching \($0)" } ?? "")
+    }
+}
+
+extension CheckpointSourceOptions {
+    /// These options naming one object (and `trigger`, an index, or nil for its only azure-eventhub trigger).
+    func naming(_ object: ScalableObjectRef, trigger: String?) -> CheckpointSourceOptions {
+        var named = self
+        named.scaledObject = object.kind == .scaledObject ? object.name : nil
+        named.scaledJob = object.kind == .scaledJob ? object.name : nil
+        named.trigger = trigger
+        return named
     }
 }

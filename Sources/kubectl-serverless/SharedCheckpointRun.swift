@@ -3,19 +3,20 @@ import ServerlessIO
 import ServerlessKEDA
 import ServerlessKubernetes
 
-/// What the triggers of one `checkpoints -A`/`-l`/`--watch` run share: one cluster client, one answer to
-/// "which KEDA runs here", one Azure transport (a fixed number of requests in flight across all triggers,
-/// 429/503 Retry-After honoured by its retries), one answer per read (`SharedReads`), each warning once.
+/// What the triggers of one `checkpoints -A`/`-l`/`-f`/`--watch` run share: where their objects are read (one
+/// cluster client, or the manifests read once), one answer to "which KEDA runs here", one Azure transport (a
+/// fixed number of requests in flight across all triggers, 429/503 Retry-After honoured by its retries), one
+/// answer per read (`SharedReads`), each warning once.
 final class SharedCheckpointRun: @unchecked Sendable {
-    let apiClient: KubeAPIClient
+    let objects: ScalableObjectSource
     let reads = SharedReads()
     private let base: any HTTPClient
     private let lock = NSLock()
     private var warned: Set<String> = []
     private var operators: Task<(sightings: [KEDAOperatorSighting], unavailable: String?), Never>?
 
-    init(apiClient: KubeAPIClient, transport: any HTTPClient) {
-        self.apiClient = apiClient
+    init(objects: ScalableObjectSource, transport: any HTTPClient) {
+        self.objects = objects
         base = transport
     }
 
@@ -24,12 +25,12 @@ final class SharedCheckpointRun: @unchecked Sendable {
         reads.client(base, storageCredential: settings.storageConnection?.value, eventHubsCredential: settings.eventHubConnection?.value)
     }
 
-    /// The KEDA operators of the cluster, looked for once per run.
+    /// The KEDA operators of the cluster or the manifests, looked for once per run.
     func kedaOperators() async -> (sightings: [KEDAOperatorSighting], unavailable: String?) {
         let task = lock.withLock {
             if let operators { return operators }
-            let client = apiClient
-            let task = Task { await KEDAVersionDetector.live(client: client) }
+            let objects = objects
+            let task = Task { await objects.kedaOperators() }
             operators = task
             return task
         }
@@ -41,10 +42,9 @@ final class SharedCheckpointRun: @unchecked Sendable {
         if first { Terminal.warning(line) }
     }
 
-    /// One trigger's place in the run: the namespace its object is read from, and how warnings name it.
+    /// One trigger's place in the run: how its warnings name it.
     struct Slot: Sendable {
         let run: SharedCheckpointRun
-        let namespace: String
         let object: String
     }
 }
