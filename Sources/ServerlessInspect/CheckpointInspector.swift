@@ -236,6 +236,7 @@ public struct CheckpointInspector: Sendable {
                 var nearMisses = NearMissCandidates()
                 var others = OtherConsumerCounts()
                 try await client(container).listBlobPages(includeMetadata: true) { page in
+                    kept.reserveCapacity(kept.count + page.blobs.count)
                     for item in page.blobs {
                         let location = CheckpointLocation(container: container, blobName: item.name)
                         if expected(Self.partitionNumber(in: item.name)) == location {

@@ -53,7 +53,7 @@ public struct CheckpointStrategy: Sendable {
     ]
 
     /// The strategies a `checkpointStrategy` value names.
-    public static var named: [CheckpointStrategy] { all.filter { $0.name != nil } }
+    public static let named: [CheckpointStrategy] = all.filter { $0.name != nil }
     /// Their names, in order: `azureFunction, blobMetadata, goSdk, dapr`.
     public static var names: [String] { named.compactMap(\.name) }
 }
@@ -75,8 +75,9 @@ public enum CheckpointReader: String, Sendable, CaseIterable {
         }
     }
 
-    /// This reader's row of the table.
-    public var strategy: CheckpointStrategy { CheckpointStrategy.all.first { $0.reader == self }! }
+    /// This reader's row of the table (asked per partition and blob, so kept at hand rather than searched).
+    public var strategy: CheckpointStrategy { Self.rows[self]! }
+    private static let rows = Dictionary(uniqueKeysWithValues: CheckpointStrategy.all.map { ($0.reader, $0) })
 
     /// Whether the value is in the blob's metadata rather than its JSON body.
     public var readsMetadata: Bool { strategy.value == .metadata }
@@ -97,7 +98,8 @@ public enum CheckpointLayout: String, Sendable, CaseIterable {
     case legacyDefault
 
     /// The row of the reader that reads this layout.
-    public var strategy: CheckpointStrategy { CheckpointStrategy.all.first { $0.layout == self }! }
+    public var strategy: CheckpointStrategy { Self.rows[self]! }
+    private static let rows = Dictionary(uniqueKeysWithValues: CheckpointStrategy.all.map { ($0.layout, $0) })
 }
 
 /// Where and how a reader finds the sequence number (the Go structs of azure_eventhub_checkpoint.go).

@@ -4,6 +4,8 @@
 package enum GoText {
     /// Go `strings.ToLower`: per-scalar simple lowercase mapping (no context, no expansion).
     package static func toLower(_ text: String) -> String {
+        // ASCII with no capital, as consumer groups and hub names mostly are: already lower.
+        if text.utf8.allSatisfy({ $0 < 0x80 && !(0x41...0x5A).contains($0) }) { return text }
         var scalars = String.UnicodeScalarView()
         for scalar in text.unicodeScalars {
             scalars.append(simpleLower(scalar))

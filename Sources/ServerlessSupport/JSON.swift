@@ -130,7 +130,12 @@ public enum JSON {
         func error(_ reason: String) -> SyntaxError { SyntaxError(offset: index, reason: reason) }
 
         mutating func skipSpace() {
-            while index < bytes.count, [0x20, 0x09, 0x0A, 0x0D].contains(bytes[index]) { index += 1 }
+            while index < bytes.count {
+                switch bytes[index] {
+                case 0x20, 0x09, 0x0A, 0x0D: index += 1
+                default: return
+                }
+            }
         }
 
         mutating func value(depth: Int) throws -> Value {
@@ -195,7 +200,19 @@ public enum JSON {
 
         mutating func string() throws -> String {
             index += 1
-            var out: [UInt8] = []
+            // Most strings hold no escape: made straight from the input's bytes.
+            let start = index
+            while index < bytes.count {
+                let byte = bytes[index]
+                if byte == UInt8(ascii: "\"") {
+                    let end = index
+                    index += 1
+                    return String(decoding: bytes[start..<end], as: UTF8.self)
+                }
+                if byte == UInt8(ascii: "\\") || byte < 0x20 { break }
+                index += 1
+            }
+            var out = Array(bytes[start..<index])
             while index < bytes.count {
                 let byte = bytes[index]
                 index += 1
@@ -267,6 +284,12 @@ public enum JSON {
                 index += 1
                 if index < bytes.count, bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-") { index += 1 }
                 guard digits() > 0 else { throw error("expected exponent digits") }
+            }
+            if isInteger, index - start < 19 {
+                // Up to 18 digits always fit Int64: no text to make.
+                var value: Int64 = 0
+                for byte in bytes[start..<index] where byte != UInt8(ascii: "-") { value = value * 10 + Int64(byte - UInt8(ascii: "0")) }
+                return .int(bytes[start] == UInt8(ascii: "-") ? -value : value)
             }
             let text = String(decoding: bytes[start..<index], as: UTF8.self)
             if isInteger, let int = Int64(text) { return .int(int) }

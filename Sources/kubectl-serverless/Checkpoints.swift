@@ -7,7 +7,9 @@ import ServerlessKubernetes
 import ServerlessSupport
 
 struct Checkpoints: AsyncParsableCommand {
+    // Named here, not derived: swift-argument-parser would print the type's name by reflection at every parse.
     static let configuration = CommandConfiguration(
+        commandName: "checkpoints",
         abstract: "Show the Event Hub checkpoints KEDA reads, and its unprocessed-event count, partition by partition.",
         discussion: """
             Reads an Event Hub consumer's checkpoints from Azure Blob Storage over REST, shows which blob KEDA's \

@@ -8,7 +8,9 @@ struct Completion: ParsableCommand {
     /// Everything this file family adds to the root command.
     static let commands: [ParsableCommand.Type] = [Completion.self, CompletionWords.self, ManualPages.self]
 
+    // Named here, not derived: swift-argument-parser would print the type's name by reflection at every parse.
     static let configuration = CommandConfiguration(
+        commandName: "completion",
         abstract: "Print a shell completion script, or install kubectl's completion helper.",
         discussion: """
             The scripts complete `kubectl-serverless ...` typed directly. For `kubectl serverless ...` \

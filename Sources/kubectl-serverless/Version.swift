@@ -2,7 +2,9 @@ import ArgumentParser
 import ServerlessRender
 
 struct Version: ParsableCommand {
+    // Named here, not derived: swift-argument-parser would print the type's name by reflection at every parse.
     static let configuration = CommandConfiguration(
+        commandName: "version",
         abstract: "Print the plugin's version.",
         discussion: """
             Prints the version, the commit and date of the release build (unknown in a development build), \

@@ -36,7 +36,8 @@ public enum PartitionInfoFile {
         guard case let .object(members) = entry else {
             throw PartitionInfoError(source: source, problem: "entry \(number) is not a JSON object")
         }
-        if let unknown = members.map(\.key).sorted().first(where: { !knownKeys.contains($0) }) {
+        if members.contains(where: { !knownKeys.contains($0.key) }),
+           let unknown = members.map(\.key).sorted().first(where: { !knownKeys.contains($0) }) {
             throw problem("unknown key \"\(unknown)\" (known: \(knownKeys.sorted().joined(separator: ", ")))")
         }
         func member(_ key: String) -> Value? { members.last { $0.key == key }?.value }

@@ -201,8 +201,15 @@ package final class CurlTransfer: @unchecked Sendable {
             bodyTooLarge = true
             return false
         }
-        body.append(contentsOf: chunk)
+        if body.isEmpty, let length = contentLength { body.reserveCapacity(min(length, maxResponseBytes)) }
+        // As typed bytes, so the append is one copy rather than a byte at a time.
+        body.append(contentsOf: chunk.assumingMemoryBound(to: UInt8.self))
         return true
+    }
+
+    /// The final response's Content-Length, when it gave one.
+    private var contentLength: Int? {
+        responseHeaders.fields.last { $0.name.lowercased() == "content-length" }.flatMap { Int($0.value) }
     }
 
     fileprivate func receive(headerLine: UnsafeRawBufferPointer) {

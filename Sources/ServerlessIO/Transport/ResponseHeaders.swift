@@ -5,18 +5,28 @@ package struct ResponseHeaders {
     package private(set) var fields: [(name: String, value: String)] = []
 
     package mutating func consume(line raw: String) {
-        var line = Substring(raw)
-        while let last = line.last, last.isNewline { line.removeLast() }  // "\r\n" is one Character
-        if line.hasPrefix("HTTP/") {
+        // Read as bytes: a header line is ASCII in practice, and Characters would cost more than the request.
+        var line = Array(raw.utf8)[...]
+        while let last = line.last, last == 0x0A || last == 0x0D { line.removeLast() }
+        if line.starts(with: "HTTP/".utf8) {
             fields = []
         } else if line.isEmpty {
             return
-        } else if line.first == " " || line.first == "\t" {
+        } else if line.first == 0x20 || line.first == 0x09 {
             // Obsolete line folding: the line continues the previous value.
             guard !fields.isEmpty else { return }
-            fields[fields.count - 1].value += " " + line.trimmingSpaces
-        } else if let colon = line.firstIndex(of: ":") {
-            fields.append((String(line[..<colon]), line[line.index(after: colon)...].trimmingSpaces))
+            fields[fields.count - 1].value += " " + Self.trimmed(line)
+        } else if let colon = line.firstIndex(of: UInt8(ascii: ":")) {
+            fields.append((String(decoding: line[..<colon], as: UTF8.self), Self.trimmed(line[(colon + 1)...])))
         }
+    }
+
+    /// Spaces and tabs off both ends (HTTP's optional whitespace).
+    private static func trimmed(_ bytes: ArraySlice<UInt8>) -> String {
+        let isSpace = { (byte: UInt8) in byte == 0x20 || byte == 0x09 }
+        guard let start = bytes.firstIndex(where: { !isSpace($0) }), let end = bytes.lastIndex(where: { !isSpace($0) }) else {
+            return ""
+        }
+        return String(decoding: bytes[start...end], as: UTF8.self)
     }
 }
