@@ -11,10 +11,8 @@ public struct ScaledResource: Sendable {
         public var path: String
         public var type: String { value["type"].string ?? "" }
         public var metadata: Value { value["metadata"] }
-        public var authenticationRef: (name: String, kind: String)? {
-            guard let name = value["authenticationRef"]["name"].string else { return nil }
-            return (name, value["authenticationRef"]["kind"].string ?? "TriggerAuthentication")
-        }
+        /// What KEDA reads of `authenticationRef` (nil when it names nothing), as `checkpoints` reads it.
+        public var authenticationRef: AuthenticationRef? { AuthenticationRef(value["authenticationRef"]) }
         public func metadata(_ key: String) -> String? {
             guard let text = metadata[key].string, !text.isEmpty else { return nil }
             return text
@@ -48,15 +46,25 @@ public struct ScaledResource: Sendable {
         return index.workload(targetKind, namespace: index.namespace(of: object), name: name)
     }
 
-    /// The container KEDA resolves `...FromEnv` from: `envSourceContainerName`, else the first one.
+    /// Where KEDA reads this object's env (`EnvSource`, shared with `checkpoints`).
+    public var envSource: EnvSource { EnvSource(object) }
+
+    /// The container KEDA resolves `...FromEnv` from, in the pod template KEDA reads: `envSourceContainerName`,
+    /// else the first one; nil when the target is not in the input or KEDA finds no such container.
     public func envContainer(in index: DoctorIndex) -> (workload: Workload, container: Container)? {
-        guard let workload = target(in: index) else { return nil }
-        let named = isJob ? object.body["spec"]["envSourceContainerName"].string
-                          : object.body["spec"]["scaleTargetRef"]["envSourceContainerName"].string
-        if let named, !named.isEmpty {
-            return workload.container(named: named).map { (workload, $0) }
+        let source = envSource
+        let holder: KubeObject
+        if let target = source.target {
+            // KEDA fetches the target by group, version and kind.
+            guard let found = index.object(target.kind.kind, namespace: index.namespace(of: object), name: target.name),
+                  found.group == target.kind.group else { return nil }
+            holder = found
+        } else {
+            holder = object
         }
-        return workload.containers.first.map { (workload, $0) }
+        let workload = Workload(object: holder, podSpecPath: source.podSpecPath)
+        guard let position = source.container(in: workload.podSpec["containers"].array) else { return nil }
+        return (workload, workload.containers[position])
     }
 }
 
