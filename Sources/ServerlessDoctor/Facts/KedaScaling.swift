@@ -39,7 +39,8 @@ public struct ScaledResource: Sendable {
     public var targetKind: String { object.body["spec"]["scaleTargetRef"]["kind"].string ?? "Deployment" }
     public var targetName: String? { object.body["spec"]["scaleTargetRef"]["name"].string }
 
-    /// The workload whose pod template KEDA reads env from; a ScaledJob's own job template.
+    /// The workload a ScaledObject scales (by kind name), or a ScaledJob's own job template; where KEDA reads env
+    /// is `envWorkload`.
     public func target(in index: DoctorIndex) -> Workload? {
         if isJob { return Workload(object: object, podSpecPath: "spec.jobTargetRef.template.spec") }
         guard let name = targetName else { return nil }
@@ -49,21 +50,23 @@ public struct ScaledResource: Sendable {
     /// Where KEDA reads this object's env (`EnvSource`, shared with `checkpoints`).
     public var envSource: EnvSource { EnvSource(object) }
 
-    /// The container KEDA resolves `...FromEnv` from, in the pod template KEDA reads: `envSourceContainerName`,
-    /// else the first one; nil when the target is not in the input or KEDA finds no such container.
-    public func envContainer(in index: DoctorIndex) -> (workload: Workload, container: Container)? {
+    /// The pod template KEDA reads env from (`EnvSource`): the ScaledObject's target, fetched by its group and kind,
+    /// or the ScaledJob's own job template; nil when the target is not in the input, or has no container for KEDA to
+    /// read (a ScaledObject's target without containers: KEDA hands its triggers no env).
+    public func envWorkload(in index: DoctorIndex) -> Workload? {
         let source = envSource
-        let holder: KubeObject
-        if let target = source.target {
-            // KEDA fetches the target by group, version and kind.
-            guard let found = index.object(target.kind.kind, namespace: index.namespace(of: object), name: target.name),
-                  found.group == target.kind.group else { return nil }
-            holder = found
-        } else {
-            holder = object
-        }
-        let workload = Workload(object: holder, podSpecPath: source.podSpecPath)
-        guard let position = source.container(in: workload.podSpec["containers"].array) else { return nil }
+        guard let target = source.target else { return Workload(object: object, podSpecPath: source.podSpecPath) }
+        guard let found = index.object(target.kind.kind, namespace: index.namespace(of: object), name: target.name),
+              found.group == target.kind.group else { return nil }
+        let workload = Workload(object: found, podSpecPath: source.podSpecPath)
+        return workload.containers.isEmpty ? nil : workload
+    }
+
+    /// The container KEDA resolves `...FromEnv` from, in `envWorkload`: `envSourceContainerName`, else the first one;
+    /// nil when KEDA finds none.
+    public func envContainer(in index: DoctorIndex) -> (workload: Workload, container: Container)? {
+        guard let workload = envWorkload(in: index),
+              let position = envSource.container(in: workload.podSpec["containers"].array) else { return nil }
         return (workload, workload.containers[position])
     }
 }

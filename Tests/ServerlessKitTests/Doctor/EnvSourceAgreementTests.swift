@@ -85,4 +85,27 @@ struct EnvSourceAgreementTests {
         #expect(doctor == expected)
         #expect(resolved == expected)
     }
+
+    /// KD-TA-005 judges the container name against the same pod template: with an empty kind too.
+    @Test func aMissingEnvContainerIsReportedWhereTheResolverFails() throws {
+        let yaml = Self.yaml + """
+
+            ---
+            apiVersion: keda.sh/v1alpha1
+            kind: ScaledObject
+            metadata: {name: typo, namespace: fn}
+            spec:
+              scaleTargetRef: {name: app, kind: "", envSourceContainerName: ap}
+              triggers: [{type: azure-eventhub, metadata: {eventHubName: orders}}]
+            """
+        let index = DoctorIndex(store: try DoctorTestSupport.store(yaml))
+        let findings = EnvSourceContainerMissing().check(index)
+        // init-named names an init container: KEDA does not find it either.
+        #expect(Set(findings.map(\.subject.name)) == ["typo", "init-named"])
+        let source = TriggerInputsSource(index.store, placement: index.placement)
+        #expect(throws: TriggerInputError.containerNotFound(object: "ScaledObject fn/typo", container: "ap")) {
+            try source.inputs(ScalableObjectRef(kind: .scaledObject, namespace: "fn", name: "typo"), trigger: nil,
+                              clusterObjectNamespace: "keda")
+        }
+    }
 }

@@ -56,10 +56,10 @@ public struct EnvSourceContainerMissing: Rule {
     public func check(_ index: DoctorIndex) -> [Finding] {
         var findings: [Finding] = []
         for resource in ScaledResource.all(in: index) {
-            guard let workload = resource.target(in: index) else { continue }
+            // The pod template and the choice KEDA makes, as `checkpoints` resolves them (`EnvSource`).
+            guard let workload = resource.envWorkload(in: index) else { continue }
             let names = workload.containers.map(\.name)
             let containers = workload.podSpec["containers"].array
-            // The choice KEDA makes, as `checkpoints` resolves it (`EnvSource`).
             let source = resource.envSource
             let field = source.containerNameField
             if let named = source.containerName, source.container(in: containers) == nil {
