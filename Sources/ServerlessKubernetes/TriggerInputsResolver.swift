@@ -87,40 +87,21 @@ public struct TriggerInputsResolver {
 
     // MARK: - Scale target
 
-    /// The pod spec whose env KEDA reads, the `envSourceContainerName`, and a name for the owner in errors.
+    /// The pod spec whose env KEDA reads, the `envSourceContainerName`, and a name for the owner in errors
+    /// (`EnvSource`: where KEDA reads env, shared with the doctor).
     package func podTemplate(of object: KubeObject, ref: ScalableObjectRef) throws -> (Value?, String?, String) {
-        let spec = object.body["spec"]
-        switch ref.kind {
-        case .scaledJob:
-            return (spec["jobTargetRef"]["template"]["spec"], spec["envSourceContainerName"].string.nonEmpty,
-                    ref.description)
-        case .scaledObject:
-            let target = spec["scaleTargetRef"]
-            let kindName = target["kind"].string.nonEmpty ?? "Deployment"
-            let apiVersion = target["apiVersion"].string.nonEmpty ?? "apps/v1"
-            let name = target["name"].string ?? ""
-            let kind = Self.kindRef(kind: kindName, apiVersion: apiVersion)
-            guard let workload = try find(kind, namespace: ref.namespace, name: name, by: ref.description) else {
-                throw TriggerInputError.objectNotFound(kind: kindName, namespace: ref.namespace, name: name,
-                                                       referencedBy: "\(ref.description) scaleTargetRef")
-            }
-            let podSpec = workload.body["spec"]["template"]["spec"]
-            // KEDA hands no env to a target without containers.
-            let hasContainers = !podSpec["containers"].array.isEmpty
-            return (hasContainers ? podSpec : nil, target["envSourceContainerName"].string.nonEmpty,
-                    "\(kindName) \(ref.namespace)/\(name)")
+        let source = EnvSource(object)
+        guard let target = source.target else {
+            return (source.podSpec(in: object), source.containerName, ref.description)
         }
-    }
-
-    package static func kindRef(kind: String, apiVersion: String) -> KindRef {
-        let parts = apiVersion.split(separator: "/", maxSplits: 1).map(String.init)
-        let group = parts.count == 2 ? parts[0] : ""
-        let version = parts.last ?? "v1"
-        if var known = KindRef.known.first(where: { $0.kind == kind && $0.group == group }) {
-            known.version = version
-            return known
+        guard let workload = try find(target.kind, namespace: ref.namespace, name: target.name, by: ref.description) else {
+            throw TriggerInputError.objectNotFound(kind: target.kindName, namespace: ref.namespace, name: target.name,
+                                                   referencedBy: "\(ref.description) scaleTargetRef")
         }
-        return KindRef(group: group, version: version, kind: kind, resource: kind.lowercased() + "s")
+        let podSpec = source.podSpec(in: workload)
+        // KEDA hands no env to a target without containers.
+        let hasContainers = !podSpec["containers"].array.isEmpty
+        return (hasContainers ? podSpec : nil, source.containerName, "\(target.kindName) \(ref.namespace)/\(target.name)")
     }
 
     // MARK: - Container env (KEDA resolveEnv)
@@ -129,15 +110,10 @@ public struct TriggerInputsResolver {
                       ref: ScalableObjectRef, emptyReads: inout [EmptyRead]) throws -> [String: EnvValue] {
         let containers = podSpec["containers"].array
         guard !containers.isEmpty else { return [:] }
-        let container: Value
-        if let name {
-            guard let found = containers.first(where: { $0["name"].string == name }) else {
-                throw TriggerInputError.containerNotFound(object: ref.description, container: name)
-            }
-            container = found
-        } else {
-            container = containers[0]
+        guard let position = EnvSource.container(named: name, in: containers) else {
+            throw TriggerInputError.containerNotFound(object: ref.description, container: name ?? "")
         }
+        let container = containers[position]
         let containerName = container["name"].string ?? "0"
         var resolved: [String: EnvValue] = [:]
 
@@ -250,30 +226,22 @@ public struct TriggerInputsResolver {
     /// key that is not there gives the parameter "" (`resolveAuthSecret`, `resolveAuthConfigMap`).
     package func resolveAuth(_ authRef: Value, podSpec: Value?, owner: String, ref: ScalableObjectRef,
                      into inputs: inout TriggerInputs) throws {
-        guard let name = authRef["name"].string.nonEmpty else { return }
-        let kindName = authRef["kind"].string.nonEmpty ?? "TriggerAuthentication"
+        guard let authRef = AuthenticationRef(authRef) else { return }
         let by = "\(ref.description) trigger \(inputs.triggerIndex) authenticationRef"
-        let auth: KubeObject?
-        let secretNamespace: String
-        switch kindName {
-        case "TriggerAuthentication":
-            auth = try find(.triggerAuthentication, namespace: ref.namespace, name: name, by: by)
-            secretNamespace = ref.namespace
-        case "ClusterTriggerAuthentication":
-            auth = try find(.clusterTriggerAuthentication, namespace: nil, name: name, by: by)
-            secretNamespace = clusterObjectNamespace
-        default:
-            throw TriggerInputError.unknownAuthKind(object: ref.description, kind: kindName)
+        guard let location = authRef.location(triggerNamespace: ref.namespace) else {
+            throw TriggerInputError.unknownAuthKind(object: ref.description, kind: authRef.kindName)
         }
-        guard let auth else {
-            let missing = TriggerInputError.objectNotFound(kind: kindName, namespace: kindName == "TriggerAuthentication" ? ref.namespace : nil,
-                                                           name: name, referencedBy: by)
+        guard let auth = try find(location.kind, namespace: location.namespace, name: authRef.name, by: by) else {
+            let missing = TriggerInputError.objectNotFound(kind: authRef.kindName, namespace: location.namespace,
+                                                           name: authRef.name, referencedBy: by)
             inputs.emptyReads.append(EmptyRead(reason: missing.message + " (KEDA logs \"error getting triggerAuth\" and goes on)"))
             return
         }
+        let secretNamespace = authRef.secretNamespace(triggerNamespace: ref.namespace, clusterObjectNamespace: clusterObjectNamespace)
+        let authentication = TriggerAuthentication(object: auth)
         let spec = auth.body["spec"]
-        let authName = kindName == "TriggerAuthentication" ? "\(kindName) \(ref.namespace)/\(name)" : "\(kindName) \(name)"
-        if let provider = spec["podIdentity"]["provider"].string.nonEmpty { inputs.podIdentityProvider = provider }
+        let authName = authRef.described(triggerNamespace: ref.namespace)
+        inputs.podIdentityProvider = authentication.podIdentityProvider.nonEmpty
 
         for entry in spec["env"].array {
             // KEDA reads these from the target's container env and uses "" when that fails.
@@ -303,10 +271,7 @@ public struct TriggerInputsResolver {
                 }
             }
         }
-        for source in ["hashiCorpVault", "azureKeyVault", "gcpSecretManager", "awsSecretManager",
-                       "boundServiceAccountToken", "filePath", "oauth2"] where !spec[source].isNull {
-            inputs.unresolvedAuthSources.append(source)
-        }
+        inputs.unresolvedAuthSources = authentication.unresolvedSources
     }
 
     // MARK: - Object access

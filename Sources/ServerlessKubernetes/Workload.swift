@@ -35,8 +35,6 @@ public struct Workload: Sendable {
         for key in podSpecPath.split(separator: ".").dropLast() { template = template[String(key)] }
         return template["metadata"]["labels"].stringMap
     }
-
-    public func container(named name: String) -> Container? { containers.first { $0.name == name } }
 }
 
 public struct Container: Sendable {

@@ -11,10 +11,8 @@ public struct ScaledResource: Sendable {
         public var path: String
         public var type: String { value["type"].string ?? "" }
         public var metadata: Value { value["metadata"] }
-        public var authenticationRef: (name: String, kind: String)? {
-            guard let name = value["authenticationRef"]["name"].string else { return nil }
-            return (name, value["authenticationRef"]["kind"].string ?? "TriggerAuthentication")
-        }
+        /// What KEDA reads of `authenticationRef` (nil when it names nothing), as `checkpoints` reads it.
+        public var authenticationRef: AuthenticationRef? { AuthenticationRef(value["authenticationRef"]) }
         public func metadata(_ key: String) -> String? {
             guard let text = metadata[key].string, !text.isEmpty else { return nil }
             return text
@@ -41,22 +39,35 @@ public struct ScaledResource: Sendable {
     public var targetKind: String { object.body["spec"]["scaleTargetRef"]["kind"].string ?? "Deployment" }
     public var targetName: String? { object.body["spec"]["scaleTargetRef"]["name"].string }
 
-    /// The workload whose pod template KEDA reads env from; a ScaledJob's own job template.
+    /// The workload a ScaledObject scales (by kind name), or a ScaledJob's own job template; where KEDA reads env
+    /// is `envWorkload`.
     public func target(in index: DoctorIndex) -> Workload? {
         if isJob { return Workload(object: object, podSpecPath: "spec.jobTargetRef.template.spec") }
         guard let name = targetName else { return nil }
         return index.workload(targetKind, namespace: index.namespace(of: object), name: name)
     }
 
-    /// The container KEDA resolves `...FromEnv` from: `envSourceContainerName`, else the first one.
+    /// Where KEDA reads this object's env (`EnvSource`, shared with `checkpoints`).
+    public var envSource: EnvSource { EnvSource(object) }
+
+    /// The pod template KEDA reads env from (`EnvSource`): the ScaledObject's target, fetched by its group and kind,
+    /// or the ScaledJob's own job template; nil when the target is not in the input, or has no container for KEDA to
+    /// read (a ScaledObject's target without containers: KEDA hands its triggers no env).
+    public func envWorkload(in index: DoctorIndex) -> Workload? {
+        let source = envSource
+        guard let target = source.target else { return Workload(object: object, podSpecPath: source.podSpecPath) }
+        guard let found = index.object(target.kind.kind, namespace: index.namespace(of: object), name: target.name),
+              found.group == target.kind.group else { return nil }
+        let workload = Workload(object: found, podSpecPath: source.podSpecPath)
+        return workload.containers.isEmpty ? nil : workload
+    }
+
+    /// The container KEDA resolves `...FromEnv` from, in `envWorkload`: `envSourceContainerName`, else the first one;
+    /// nil when KEDA finds none.
     public func envContainer(in index: DoctorIndex) -> (workload: Workload, container: Container)? {
-        guard let workload = target(in: index) else { return nil }
-        let named = isJob ? object.body["spec"]["envSourceContainerName"].string
-                          : object.body["spec"]["scaleTargetRef"]["envSourceContainerName"].string
-        if let named, !named.isEmpty {
-            return workload.container(named: named).map { (workload, $0) }
-        }
-        return workload.containers.first.map { (workload, $0) }
+        guard let workload = envWorkload(in: index),
+              let position = envSource.container(in: workload.podSpec["containers"].array) else { return nil }
+        return (workload, workload.containers[position])
     }
 }
 

@@ -67,12 +67,8 @@ public struct EventHubWithoutCheckpointStorage: Rule {
         var findings: [Finding] = []
         for resource in ScaledResource.all(in: index) {
             for trigger in resource.triggers where trigger.type == "azure-eventhub" {
-                let auth = TriggerAuthentication.resolved(trigger, of: resource, in: index)
-                guard auth.judgeable else { continue }
-                if trigger.metadata("storageConnectionFromEnv") != nil { continue }
-                if let found = auth.found {
-                    if found.parameters.contains("storageConnection") || found.podIdentityProvider == "azure-workload" { continue }
-                }
+                // Named, or its authentication is not in the input to tell (KD-TA-001 reports that).
+                guard EventHubCheckpointStorage.isNamed(trigger, of: resource, in: index) == false else { continue }
                 findings.append(Self.description.finding(
                     resource.object, in: index, field: trigger.path,
                     message: "\(trigger.path) (azure-eventhub) names no checkpoint storage: KEDA fails with \"no storage connection string given\" and never scales \(resource.targetName ?? "the target")",

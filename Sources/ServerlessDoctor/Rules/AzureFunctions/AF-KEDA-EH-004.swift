@@ -94,8 +94,7 @@ public struct EventHubNameUnknown: Rule {
         var findings: [Finding] = []
         for resource in unnamed {
             for trigger in resource.triggers where trigger.type == "azure-eventhub" && Self.namesNoHub(trigger) {
-                let auth = TriggerAuthentication.resolved(trigger, of: resource, in: index)
-                let identity = auth.found?.podIdentityProvider == "azure-workload"
+                let identity = TriggerAuthentication.resolved(trigger, of: resource, in: index).found?.usesAzureWorkloadIdentity ?? false
                 let evidence = ["\(trigger.path).metadata: no eventHubName or eventHubNameFromEnv"]
                 let fix = "Set eventHubName in \(trigger.path).metadata to the hub the function reads (or eventHubNameFromEnv)."
                 let key = "\(index.namespace(of: resource.object) ?? "")/\(resource.object.name)/\(trigger.path)"

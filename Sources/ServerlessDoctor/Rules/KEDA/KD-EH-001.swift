@@ -249,8 +249,9 @@ public struct EventHubTriggerRejected: Rule {
             if let name = value.string, !name.isEmpty, parse.inputs.resolvedEnv[name] == nil { return false }
         }
         // AF-KEDA-EH-001: no checkpoint storage named at all.
-        if error.code == .noStorageConnection, trigger.metadata("storageConnectionFromEnv") == nil,
-           parse.inputs.authParams["storageConnection"] == nil { return false }
+        if error.code == .noStorageConnection,
+           !EventHubCheckpointStorage.isNamed(metadata: trigger.metadata, authParameters: Set(parse.inputs.authParams.keys),
+                                              podIdentityProvider: parse.inputs.podIdentityProvider) { return false }
         // AF-KEDA-EH-004: no hub name named at all, on a Functions host (the only place that rule judges).
         if error.code == .noEventHubName, trigger.metadata("eventHubName") == nil, trigger.metadata("eventHubNameFromEnv") == nil,
            parse.resource.scalesFunctionsHost(in: index) { return false }

@@ -62,9 +62,8 @@ public struct MissingTriggerAuthentication: Rule {
                       let lookup = TriggerAuthentication.lookup(trigger, of: resource, in: index) else { continue }
                 if case .found = lookup { continue }
                 let namespace = index.namespace(of: resource.object) ?? ""
-                let target = ref.kind == "ClusterTriggerAuthentication" ? "ClusterTriggerAuthentication \(ref.name)" : "TriggerAuthentication \(namespace)/\(ref.name)"
-                let elsewhere = ref.kind == "ClusterTriggerAuthentication" ? [] :
-                    namespacesByName[ref.name] ?? []
+                let target = ref.described(triggerNamespace: namespace)
+                let elsewhere = ref.isCluster ? [] : namespacesByName[ref.name] ?? []
                 let hint = elsewhere.isEmpty ? "" : " (a TriggerAuthentication \(ref.name) exists in \(elsewhere.joined(separator: ", ")); it must be in \(namespace))"
                 let field = "\(trigger.path).authenticationRef.name"
                 switch lookup {

@@ -81,7 +81,7 @@ public struct WorkloadIdentityNotOnOperator: Rule {
 
     public func check(_ index: DoctorIndex) -> [Finding] {
         let users = (index.objects("TriggerAuthentication") + index.objects("ClusterTriggerAuthentication"))
-            .filter { ScaledResource.groups.contains($0.group) && TriggerAuthentication(object: $0).podIdentityProvider == "azure-workload" }
+            .filter { ScaledResource.groups.contains($0.group) && TriggerAuthentication(object: $0).usesAzureWorkloadIdentity }
         guard !users.isEmpty else { return [] }
         var findings: [Finding] = []
         for keda in KedaOperator.all(in: index) {

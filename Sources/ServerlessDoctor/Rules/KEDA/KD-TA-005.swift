@@ -56,12 +56,13 @@ public struct EnvSourceContainerMissing: Rule {
     public func check(_ index: DoctorIndex) -> [Finding] {
         var findings: [Finding] = []
         for resource in ScaledResource.all(in: index) {
-            guard let workload = resource.target(in: index) else { continue }
+            // The pod template and the choice KEDA makes, as `checkpoints` resolves them (`EnvSource`).
+            guard let workload = resource.envWorkload(in: index) else { continue }
             let names = workload.containers.map(\.name)
-            let field = resource.isJob ? "spec.envSourceContainerName" : "spec.scaleTargetRef.envSourceContainerName"
-            if let named = resource.isJob ? resource.object.body["spec"]["envSourceContainerName"].string
-                                          : resource.object.body["spec"]["scaleTargetRef"]["envSourceContainerName"].string,
-               !named.isEmpty, !names.contains(named) {
+            let containers = workload.podSpec["containers"].array
+            let source = resource.envSource
+            let field = source.containerNameField
+            if let named = source.containerName, source.container(in: containers) == nil {
                 findings.append(Self.description.finding(
                     resource.object, in: index, field: field,
                     message: "\(field) is \(named), but \(workload.object.kind) \(workload.object.name) has containers \(names.joined(separator: ", ")): every trigger fails (\"couldn't find container with name \(named) on Target object\")",
@@ -71,7 +72,8 @@ public struct EnvSourceContainerMissing: Rule {
             for (position, trigger) in resource.triggers.enumerated() {
                 guard case let .found(object)? = TriggerAuthentication.lookup(trigger, of: resource, in: index) else { continue }
                 for (item, env) in object.body["spec"]["env"].array.enumerated() {
-                    guard let container = env["containerName"].string, !container.isEmpty, !names.contains(container) else { continue }
+                    guard let container = env["containerName"].string.nonEmpty,
+                          EnvSource.container(named: container, in: containers) == nil else { continue }
                     findings.append(Self.description.finding(
                         object, in: index, field: "spec.env[\(item)].containerName",
                         message: "env[\(item)].containerName \(container) is not a container of \(workload.object.kind) \(workload.object.name) (used by \(resource.object.name) trigger \(position)): parameter \(env["parameter"].string ?? "?") resolves to empty",
