@@ -58,8 +58,19 @@ public struct MissingTriggerAuthentication: Rule {
             .mapValues { $0.compactMap { index.namespace(of: $0) } }
         for resource in ScaledResource.all(in: index) {
             for trigger in resource.triggers {
-                guard let ref = trigger.authenticationRef,
-                      let lookup = TriggerAuthentication.lookup(trigger, of: resource, in: index) else { continue }
+                guard let ref = trigger.authenticationRef else { continue }
+                if case let .unknown(kind) = ref.kind {
+                    // KEDA's getTriggerAuthSpec: "unknown trigger auth kind"; resolveAuthRef logs it and goes on
+                    // without parameters. The CRD's enum refuses the kind, as `checkpoints` does.
+                    let field = "\(trigger.path).authenticationRef.kind"
+                    findings.append(Self.description.finding(
+                        resource.object, in: index, field: field,
+                        message: "\(field) is \(kind), a kind KEDA does not know: the API server refuses it (TriggerAuthentication or ClusterTriggerAuthentication), and KEDA would look nothing up (\"unknown trigger auth kind \(kind)\"): the trigger gets no credentials",
+                        fix: "Set \(field) to TriggerAuthentication (or leave it out) or ClusterTriggerAuthentication.",
+                        evidence: [Evidence.field(field, .string(kind))]))
+                    continue
+                }
+                guard let lookup = TriggerAuthentication.lookup(trigger, of: resource, in: index) else { continue }
                 if case .found = lookup { continue }
                 let namespace = index.namespace(of: resource.object) ?? ""
                 let target = ref.described(triggerNamespace: namespace)
