@@ -43,19 +43,8 @@ final class CLIWorld: @unchecked Sendable {
         work = try TempDir()
         var secretData = ["eventhub": eventHubs, "storage": storage]
         secretData.merge(secretExtra) { $1 }
-        let target = TestManifests.deployment("orders", namespace: "fn", container: TestManifests.container("app", image: "orders:1", env: [
-            TestManifests.env("EventHubConnection", secret: "orders-secrets", key: "eventhub"),
-            TestManifests.env("AzureWebJobsStorage", secret: "orders-secrets", key: "storage"),
-        ]))
-        let scaledObject = TestManifests.scaledObject("orders", namespace: "fn", spec: ["minReplicaCount: 1", "maxReplicaCount: 10"], triggers: ["""
-            - type: azure-eventhub
-              metadata:
-                connectionFromEnv: EventHubConnection
-                storageConnectionFromEnv: AzureWebJobsStorage
-                blobContainer: checkpoints
-                checkpointStrategy: blobMetadata
-                unprocessedEventThreshold: "32"
-            """])
+        let target = TestManifests.deployment("orders", namespace: "fn", container: TestManifests.container("app", image: "orders:1", env: Self.ordersEnv))
+        let scaledObject = TestManifests.scaledObject("orders", namespace: "fn", spec: Self.ordersSpec, triggers: [Self.ordersTrigger])
         manifest = try inputs.write("fn.yaml", """
             \(target)
             ---
@@ -65,6 +54,23 @@ final class CLIWorld: @unchecked Sendable {
             """)
         cluster = try KubeTestCluster(manifests: [manifest], forbid: forbid, faults: kubeFaults, tokens: kubeTokens)
     }
+
+    /// The target container's env: both connection strings from the Secret `orders-secrets`.
+    static let ordersEnv = [
+        TestManifests.env("EventHubConnection", secret: "orders-secrets", key: "eventhub"),
+        TestManifests.env("AzureWebJobsStorage", secret: "orders-secrets", key: "storage"),
+    ]
+    static let ordersSpec = ["minReplicaCount: 1", "maxReplicaCount: 10"]
+    /// The ScaledObject's trigger: both connections from the target's env.
+    static let ordersTrigger = """
+        - type: azure-eventhub
+          metadata:
+            connectionFromEnv: EventHubConnection
+            storageConnectionFromEnv: AzureWebJobsStorage
+            blobContainer: checkpoints
+            checkpointStrategy: blobMetadata
+            unprocessedEventThreshold: "32"
+        """
 
     /// Checkpoints for partitions 0 and 1 (none for 2), written by the real Azure SDK.
     func seed() throws {

@@ -18,9 +18,22 @@ enum TestManifests {
     /// A Deployment with one container (`container`: its list item); `spec` lines stand before the pod template.
     static func deployment(_ name: String, namespace: String?, labels: [String: String] = [:], spec: [String] = [],
                            container: String) -> String {
-        (["apiVersion: apps/v1", "kind: Deployment", metadata(name, namespace: namespace, labels: labels), "spec:"]
+        workload(name, apiVersion: "apps/v1", kind: "Deployment", namespace: namespace, labels: labels, spec: spec, container: container)
+    }
+
+    /// Any kind with a pod template at `spec.template` (a Deployment, an Argo `Rollout`), one container.
+    static func workload(_ name: String, apiVersion: String, kind: String, namespace: String?, labels: [String: String] = [:],
+                         spec: [String] = [], container: String) -> String {
+        (["apiVersion: \(apiVersion)", "kind: \(kind)", metadata(name, namespace: namespace, labels: labels), "spec:"]
             + indented(spec, by: 2) + ["  template:", "    spec:", "      containers:"] + indented([container], by: 6))
             .joined(separator: "\n")
+    }
+
+    /// A CronJob with one container: its pod template is at `spec.jobTemplate.spec.template`, not `spec.template`.
+    static func cronJob(_ name: String, namespace: String?, container: String) -> String {
+        (["apiVersion: batch/v1", "kind: CronJob", metadata(name, namespace: namespace), "spec:", "  schedule: \"*/5 * * * *\"",
+          "  jobTemplate:", "    spec:", "      template:", "        spec:", "          restartPolicy: Never", "          containers:"]
+            + indented([container], by: 10)).joined(separator: "\n")
     }
 
     /// A container's list item: name, image and its `env:` entries (each a list item as written).
@@ -48,10 +61,11 @@ enum TestManifests {
 
     /// A ScaledObject scaling the Deployment `target` (its own name unless told); `spec` lines stand between
     /// `scaleTargetRef` and `triggers`, `status` lines (the live object's) after the spec.
+    /// `targetRef` adds fields to `scaleTargetRef` (`apiVersion: argoproj.io/v1alpha1, kind: Rollout`).
     static func scaledObject(_ name: String, namespace: String?, labels: [String: String] = [:], target: String? = nil,
-                             spec: [String] = [], triggers: [String], status: [String] = []) -> String {
+                             targetRef: String? = nil, spec: [String] = [], triggers: [String], status: [String] = []) -> String {
         (["apiVersion: keda.sh/v1alpha1", "kind: ScaledObject", metadata(name, namespace: namespace, labels: labels), "spec:",
-          "  scaleTargetRef: {name: \(target ?? name)}"] + indented(spec, by: 2) + ["  triggers:"] + indented(triggers, by: 2)
+          "  scaleTargetRef: {\(targetRef.map { $0 + ", " } ?? "")name: \(target ?? name)}"] + indented(spec, by: 2) + ["  triggers:"] + indented(triggers, by: 2)
             + (status.isEmpty ? [] : ["status:"] + indented(status, by: 2)))
             .joined(separator: "\n")
     }
