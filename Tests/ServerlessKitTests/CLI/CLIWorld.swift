@@ -43,7 +43,7 @@ final class CLIWorld: @unchecked Sendable {
         work = try TempDir()
         var secretData = ["eventhub": eventHubs, "storage": storage]
         secretData.merge(secretExtra) { $1 }
-        let target = TestManifests.deployment("orders", namespace: "fn", container: TestManifests.container("app", image: "orders:1", env: Self.ordersEnv))
+        let target = TestManifests.deployment("orders", namespace: "fn", container: Self.ordersContainer)
         let scaledObject = TestManifests.scaledObject("orders", namespace: "fn", spec: Self.ordersSpec, triggers: [Self.ordersTrigger])
         manifest = try inputs.write("fn.yaml", """
             \(target)
@@ -55,11 +55,11 @@ final class CLIWorld: @unchecked Sendable {
         cluster = try KubeTestCluster(manifests: [manifest], forbid: forbid, faults: kubeFaults, tokens: kubeTokens)
     }
 
-    /// The target container's env: both connection strings from the Secret `orders-secrets`.
-    static let ordersEnv = [
+    /// The target's container: both connection strings in its env, from the Secret `orders-secrets`.
+    static let ordersContainer = TestManifests.container("app", image: "orders:1", env: [
         TestManifests.env("EventHubConnection", secret: "orders-secrets", key: "eventhub"),
         TestManifests.env("AzureWebJobsStorage", secret: "orders-secrets", key: "storage"),
-    ]
+    ])
     static let ordersSpec = ["minReplicaCount: 1", "maxReplicaCount: 10"]
     /// The ScaledObject's trigger: both connections from the target's env.
     static let ordersTrigger = """

@@ -9,14 +9,22 @@ import Testing
 /// `resolveAuthRef` (no reference when the name is empty), `getTriggerAuthSpec` ("unknown trigger auth kind");
 /// apis/keda/v1alpha1/scaletriggers_types.go (the kind's enum the API server enforces).
 @Suite struct ScaleTargetAndAuthRefCommandTests {
-    /// CLIWorld's objects in one file, the target given; the ScaledObject's trigger gets `authenticationRef` when given.
-    static func manifests(_ world: CLIWorld, file: String, target: String, targetRef: String? = nil,
+    /// CLIWorld's objects in one file (the target: its Deployment unless given); the ScaledObject's trigger gets
+    /// `authenticationRef` when given.
+    static func manifests(_ world: CLIWorld, file: String, target: String? = nil, targetRef: String? = nil,
                           authenticationRef: String? = nil) throws -> String {
+        let target = target ?? TestManifests.deployment("orders", namespace: "fn", container: CLIWorld.ordersContainer)
         let secret = TestManifests.secret("orders-secrets", namespace: "fn", data: ["eventhub": world.eventHubs, "storage": world.storage])
         let trigger = CLIWorld.ordersTrigger + (authenticationRef.map { "\n  authenticationRef: \($0)" } ?? "")
         let scaledObject = TestManifests.scaledObject("orders", namespace: "fn", targetRef: targetRef, spec: CLIWorld.ordersSpec,
                                                       triggers: [trigger])
         return try world.inputs.write(file, [target, secret, scaledObject].joined(separator: "\n---\n"))
+    }
+
+    /// `checkpoints orders -f FILE -n fn` against the Azure test server.
+    static func checkpoints(_ world: CLIWorld, _ file: String, json: Bool = false) throws -> Ops.Result {
+        try world.run(["checkpoints", "orders", "-f", file, "-n", "fn"] + (json ? ["-o", "json"] : []) + world.endpoint,
+                      kubeconfig: world.cluster.kubeconfig)
     }
 
     /// The live ScaledObject's reading (a Deployment whose env holds both connections), as JSON.
@@ -32,11 +40,11 @@ import Testing
         try world.seed()
         let live = try Self.live(world)
         let rollout = TestManifests.workload("orders", apiVersion: "argoproj.io/v1alpha1", kind: "Rollout", namespace: "fn",
-                                             container: TestManifests.container("app", image: "orders:1", env: CLIWorld.ordersEnv))
+                                             container: CLIWorld.ordersContainer)
         let bare = TestManifests.deployment("orders", namespace: "fn", container: TestManifests.container("app", image: "orders:1"))
         let file = try Self.manifests(world, file: "rollout.yaml", target: rollout + "\n---\n" + bare,
                                       targetRef: "apiVersion: argoproj.io/v1alpha1, kind: Rollout")
-        let run = try world.run(["checkpoints", "orders", "-f", file, "-n", "fn", "-o", "json"] + world.endpoint, kubeconfig: world.cluster.kubeconfig)
+        let run = try Self.checkpoints(world, file, json: true)
         #expect(run.status == 1 && run.stdout == live.stdout, "\(run.stderr)")
         #expect(!run.stderr.contains(world.storageKey) && !run.stderr.contains(world.eventHubsKey))
     }
@@ -45,10 +53,9 @@ import Testing
     /// `spec.template`, so `connectionFromEnv` and `storageConnectionFromEnv` read nothing.
     @Test func aCronJobTargetGivesNoEnvSoCheckpointsFailsWithKEDAsNoStorageConnection() throws {
         let world = try CLIWorld()
-        let cronJob = TestManifests.cronJob("orders", namespace: "fn",
-                                            container: TestManifests.container("app", image: "orders:1", env: CLIWorld.ordersEnv))
+        let cronJob = TestManifests.cronJob("orders", namespace: "fn", container: CLIWorld.ordersContainer)
         let file = try Self.manifests(world, file: "cronjob.yaml", target: cronJob, targetRef: "apiVersion: batch/v1, kind: CronJob")
-        let run = try world.run(["checkpoints", "orders", "-f", file, "-n", "fn"] + world.endpoint, kubeconfig: world.cluster.kubeconfig)
+        let run = try Self.checkpoints(world, file)
         #expect(run.status == 2)
         #expect(run.stderr.contains("error: no storage connection string given"), "\(run.stderr)")
         CLIWorld.expectOneLineMessages(run, failed: true)
@@ -60,12 +67,10 @@ import Testing
         let world = try CLIWorld()
         try world.seed()
         let live = try Self.live(world)
-        let target = TestManifests.deployment("orders", namespace: "fn",
-                                              container: TestManifests.container("app", image: "orders:1", env: CLIWorld.ordersEnv))
         var runs: [Ops.Result] = []
         for (position, ref) in [nil, #"{name: ""}"#, #"{name: "", kind: ClusterTriggerAuthentication}"#].enumerated() {
-            let file = try Self.manifests(world, file: "empty-\(position).yaml", target: target, authenticationRef: ref)
-            let run = try world.run(["checkpoints", "orders", "-f", file, "-n", "fn", "-o", "json"] + world.endpoint, kubeconfig: world.cluster.kubeconfig)
+            let file = try Self.manifests(world, file: "empty-\(position).yaml", authenticationRef: ref)
+            let run = try Self.checkpoints(world, file, json: true)
             #expect(run.status == 1 && run.stdout == live.stdout, "\(ref ?? "none"): \(run.stderr)")
             #expect(run.stderr == runs.first?.stderr ?? run.stderr, "\(ref ?? "none"): \(run.stderr)")
             #expect(!run.stderr.contains("TriggerAuthentication"), "\(run.stderr)")
@@ -76,10 +81,8 @@ import Testing
     /// The API server refuses `kind: SecretStore` (the CRD's enum), so no KEDA ever reads it: bad input, one line.
     @Test func anUnknownAuthenticationRefKindExitsTwoWithOneLineNamingTheKind() throws {
         let world = try CLIWorld()
-        let target = TestManifests.deployment("orders", namespace: "fn",
-                                              container: TestManifests.container("app", image: "orders:1", env: CLIWorld.ordersEnv))
-        let file = try Self.manifests(world, file: "kind.yaml", target: target, authenticationRef: "{name: orders-storage, kind: SecretStore}")
-        let run = try world.run(["checkpoints", "orders", "-f", file, "-n", "fn"] + world.endpoint, kubeconfig: world.cluster.kubeconfig)
+        let file = try Self.manifests(world, file: "kind.yaml", authenticationRef: "{name: orders-storage, kind: SecretStore}")
+        let run = try Self.checkpoints(world, file)
         #expect(run.status == 2 && run.stdout.isEmpty)
         #expect(run.stderr == """
             error: unknown trigger auth kind SecretStore in ScaledObject fn/orders (use TriggerAuthentication or ClusterTriggerAuthentication)
