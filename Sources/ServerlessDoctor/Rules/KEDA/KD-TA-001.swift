@@ -11,8 +11,9 @@ public struct MissingTriggerAuthentication: Rule {
         rationale: """
             KEDA looks the authenticationRef up as a TriggerAuthentication in the ScaledObject's namespace (or, with \
             kind: ClusterTriggerAuthentication, cluster-wide). When it is missing, the trigger gets none of its \
-            parameters and fails as if the connection were not configured. On manifests, a reference to an object not \
-            among the files is a warning: it may exist in the cluster.
+            parameters and fails as if the connection were not configured. A kind KEDA does not know is looked up \
+            nowhere ("unknown trigger auth kind"), with the same result; the API server refuses it. On manifests, a \
+            reference to an object not among the files is a warning: it may exist in the cluster.
             """,
         fix: "Create the TriggerAuthentication in the ScaledObject's namespace, fix the name, or set authenticationRef.kind: ClusterTriggerAuthentication for a cluster-wide one.",
         triggeringExamples: ["""
