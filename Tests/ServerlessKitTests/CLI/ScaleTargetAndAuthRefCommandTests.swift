@@ -50,8 +50,10 @@ import Testing
     }
 
     /// A CronJob keeps its pod template at `spec.jobTemplate.spec.template`: KEDA finds no container at
-    /// `spec.template`, so `connectionFromEnv` and `storageConnectionFromEnv` read nothing.
-    @Test func aCronJobTargetGivesNoEnvSoCheckpointsFailsWithKEDAsNoStorageConnection() throws {
+    /// `spec.template`, so `connectionFromEnv` and `storageConnectionFromEnv` read nothing, and KEDA's parser has no
+    /// storage connection. (KEDA's controller stops before that on a CronJob: `checkTargetResourceIsScalable`,
+    /// controllers/keda/scaledobject_controller.go, "doesn't expose /scale subresource"; KD-SO-002 says so live.)
+    @Test func aCronJobTargetGivesNoEnvSoCheckpointsExitsTwoWithNoStorageConnection() throws {
         let world = try CLIWorld()
         let cronJob = TestManifests.cronJob("orders", namespace: "fn", container: CLIWorld.ordersContainer)
         let file = try Self.manifests(world, file: "cronjob.yaml", target: cronJob, targetRef: "apiVersion: batch/v1, kind: CronJob")
