@@ -59,6 +59,25 @@ import Testing
         #expect(NamespaceMissing().check(store: try live(yaml, unreadable: [forbidden])).isEmpty)
     }
 
+    /// Manifests hold what KD-SO-002 needs for built-in kinds and for CRDs among them: a CronJob target is
+    /// refused by KEDA's controller before any scaler runs (scaledobject_controller.go, "doesn't expose /scale
+    /// subresource"), so `doctor -f` says so; a custom kind whose CRD is not in the files is not guessed at.
+    @Test func manifestsShowTargetsWithoutScaleWhenTheirKindOrCRDIsThere() throws {
+        let trigger = #"- {type: cpu, metadata: {type: Utilization, value: "60"}}"#
+        let cronJob = [TestManifests.cronJob("nightly", namespace: "fn", container: "- {name: nightly, image: busybox}"),
+                       TestManifests.scaledObject("nightly", namespace: "fn", targetRef: "apiVersion: batch/v1, kind: CronJob",
+                                                  triggers: [trigger])].joined(separator: "\n---\n")
+        let findings = Doctor.run(store: try DoctorTestSupport.store(cronJob), options: DoctorOptions()).findings
+            .filter { $0.id == "KD-SO-002" }
+        #expect(findings.map(\.message) == ["CronJob nightly cannot be scaled by KEDA: a CronJob has no /scale subresource"])
+        #expect(findings.first?.location != nil)
+        #expect(findings.first?.fix.contains("ScaledJob") == true)
+        let rollout = TestManifests.scaledObject("web", namespace: "fn", targetRef: "apiVersion: argoproj.io/v1alpha1, kind: Rollout",
+                                                 triggers: [trigger])
+        #expect(Doctor.run(store: try DoctorTestSupport.store(rollout), options: DoctorOptions()).findings
+            .filter { $0.id == "KD-SO-002" }.isEmpty)
+    }
+
     @Test func daemonSetTargetNeedsNoCRD() throws {
         let findings = TargetWithoutScaleSubresource().check(store: try live(Catalogue.rule("KD-SO-002")!.description.triggeringExamples[1]))
         #expect(findings.first?.message == "DaemonSet log-shipper cannot be scaled by KEDA: a DaemonSet has no /scale subresource")

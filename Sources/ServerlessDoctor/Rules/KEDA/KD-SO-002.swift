@@ -16,10 +16,11 @@ public struct TargetWithoutScaleSubresource: Rule {
             KEDA reads and sets replicas through the target's /scale subresource. Deployments, StatefulSets and \
             ReplicaSets have one; DaemonSets, Jobs and Pods do not, and a custom resource only when its CRD declares \
             subresources.scale for that version. Without it KEDA reports ScaledObjectCheckFailed "Target resource \
-            doesn't expose /scale subresource" (Ready=False, ErrorGettingCurrentReplicas) and never scales.
+            doesn't expose /scale subresource" (Ready=False, ErrorGettingCurrentReplicas) and never scales. \
+            Manifests show it for built-in kinds and for custom resources whose CRD is among them; a cluster adds \
+            KEDA's own event.
             """,
         fix: "Point scaleTargetRef at a Deployment or StatefulSet, add subresources.scale (specReplicasPath, statusReplicasPath) to the custom resource's CRD, or use a ScaledJob for Jobs.",
-        needs: .live, liveOnly: "the target's CRD and KEDA's events",
         triggeringExamples: ["""
             apiVersion: apiextensions.k8s.io/v1
             kind: CustomResourceDefinition
@@ -79,7 +80,6 @@ public struct TargetWithoutScaleSubresource: Rule {
             """])
 
     public func check(_ index: DoctorIndex) -> [Finding] {
-        guard index.isLive else { return [] }
         var findings: [Finding] = []
         for resource in ScaledResource.all(in: index) where !resource.isJob {
             let object = resource.object
