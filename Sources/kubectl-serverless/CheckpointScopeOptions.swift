@@ -26,7 +26,7 @@ struct CheckpointScopeOptions: ParsableArguments {
     func readsMany(source: CheckpointSourceOptions, global: GlobalOptions) -> Bool {
         guard source.scaledObject == nil, source.scaledJob == nil else { return false }
         if allNamespaces || selector != nil || !source.filenames.isEmpty { return true }
-        return global.namespace != nil && source.filenames.isEmpty && source.eventHubConnection == nil
+        return global.namespace != nil && source.eventHubConnection == nil
             && source.storageConnection == nil && source.storageAccount == nil && source.partitionInfo == nil
     }
 

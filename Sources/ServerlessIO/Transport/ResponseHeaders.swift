@@ -12,7 +12,7 @@ package struct ResponseHeaders {
             fields = []
         } else if line.isEmpty {
             return
-        } else if line.first == 0x20 || line.first == 0x09 {
+        } else if let first = line.first, Self.isSpace(first) {
             // Obsolete line folding: the line continues the previous value.
             guard !fields.isEmpty else { return }
             fields[fields.count - 1].value += " " + Self.trimmed(line)
@@ -21,9 +21,11 @@ package struct ResponseHeaders {
         }
     }
 
-    /// Spaces and tabs off both ends (HTTP's optional whitespace).
+    /// HTTP's optional whitespace: a space or a tab.
+    private static func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 }
+
+    /// Spaces and tabs off both ends.
     private static func trimmed(_ bytes: ArraySlice<UInt8>) -> String {
-        let isSpace = { (byte: UInt8) in byte == 0x20 || byte == 0x09 }
         guard let start = bytes.firstIndex(where: { !isSpace($0) }), let end = bytes.lastIndex(where: { !isSpace($0) }) else {
             return ""
         }
